@@ -1,0 +1,38 @@
+# The two commands of the README: `make demo` and `make test`. Both install what is
+# missing first and are quick the second time.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+INSTALLED := $(VENV)/.installed
+NODE_INSTALLED := node_modules/.package-lock.json
+
+.PHONY: demo test static browser bench
+
+demo: static
+	$(PY) tools/serve.py --port $(PORT)
+
+test: static browser
+	$(PY) -m mypy
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: static browser
+	$(PY) bench/run.py $(BENCH_ARGS)
+
+$(INSTALLED): requirements/runtime.txt requirements/dev.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/runtime.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
+	touch $@
+
+$(NODE_INSTALLED): package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+# Always rebuilt: it takes about a second and picks up every change under py/.
+static: $(INSTALLED) $(NODE_INSTALLED)
+	$(PY) tools/build_static.py
+
+# Debian's Chromium for the browser tests (Playwright cannot download its own here).
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core fonts-liberation; }

@@ -1,0 +1,149 @@
+"""Assemble the vendored runtime under static/vendor/ from the pinned packages.
+
+Inputs: node_modules/ (after `npm ci`: PyScript and Pyodide) and the wheels named in
+requirements/runtime.txt (downloaded by pip with their hashes checked). Output:
+static/vendor/pyscript/, static/vendor/pyodide/ and static/vendor/calendar-links.zip, the
+archive PyScript unpacks into Pyodide's working directory (the dependencies and our py/).
+Nothing here reaches the network except pip, and only for wheels not downloaded yet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from packaging.requirements import Requirement
+
+ROOT = Path(__file__).resolve().parent.parent
+VENDOR = ROOT / "static" / "vendor"
+WHEELS = ROOT / "build" / "wheels"
+RUNTIME_REQUIREMENTS = ROOT / "requirements" / "runtime.txt"
+APP_ARCHIVE = VENDOR / "calendar-links.zip"
+
+# The files of the npm package `pyodide` that a page loads; the rest is Node tooling.
+PYODIDE_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+# A fixed timestamp makes the archive byte-identical from one build to the next.
+ZIP_TIME = (2026, 1, 1, 0, 0, 0)
+
+
+def pyodide_marker_environment() -> dict[str, str]:
+    """The environment markers of Pyodide's Python, read from the vendored lock file."""
+    lock = json.loads((ROOT / "node_modules" / "pyodide" / "pyodide-lock.json").read_text())
+    full_version = lock["info"]["python"]
+    return {
+        "python_version": ".".join(full_version.split(".")[:2]),
+        "python_full_version": full_version,
+        "sys_platform": "emscripten",
+        "platform_system": "Emscripten",
+        "platform_machine": "wasm32",
+        "os_name": "posix",
+        "implementation_name": "cpython",
+        "platform_python_implementation": "CPython",
+    }
+
+
+def browser_requirements() -> list[Requirement]:
+    """The runtime requirements whose markers hold in Pyodide."""
+    logical_lines = RUNTIME_REQUIREMENTS.read_text().replace("\\\n", " ").splitlines()
+    requirements = []
+    environment = pyodide_marker_environment()
+    for line in logical_lines:
+        spec = line.split("#", 1)[0].split("--hash", 1)[0].strip()
+        if not spec:
+            continue
+        requirement = Requirement(spec)
+        if requirement.marker is None or requirement.marker.evaluate(environment):
+            requirements.append(requirement)
+    return requirements
+
+
+def download_wheels() -> None:
+    """Fetch every pinned wheel once; pip checks each against its hash."""
+    WHEELS.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [
+            sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check",
+            "--require-hashes", "--no-deps", "--only-binary=:all:",
+            "--dest", str(WHEELS), "--requirement", str(RUNTIME_REQUIREMENTS),
+        ],
+        check=True,
+    )
+
+
+def wheel_for(requirement: Requirement) -> Path:
+    """The downloaded wheel that satisfies a pinned requirement."""
+    version = next(iter(requirement.specifier)).version
+    prefix = requirement.name.replace("-", "_").lower() + "-" + version + "-"
+    matches = [path for path in WHEELS.glob("*.whl") if path.name.lower().startswith(prefix)]
+    if len(matches) != 1:
+        raise SystemExit(f"expected one wheel for {requirement}, found {matches}")
+    return matches[0]
+
+
+def archive_entries() -> dict[str, bytes]:
+    """Every file of the app archive by its path: the wheels' contents, then py/*.py."""
+    entries: dict[str, bytes] = {}
+    for requirement in browser_requirements():
+        with zipfile.ZipFile(wheel_for(requirement)) as wheel:
+            for info in wheel.infolist():
+                # Byte-compiled files and the dist-info RECORD aren't needed to import.
+                if info.is_dir() or info.filename.endswith((".pyc", "/RECORD")):
+                    continue
+                entries[info.filename] = wheel.read(info)
+    for module in sorted((ROOT / "py").glob("*.py")):
+        entries[module.name] = module.read_bytes()
+    return entries
+
+
+def write_archive(entries: dict[str, bytes]) -> None:
+    """Write the app archive deterministically (sorted names, fixed times)."""
+    APP_ARCHIVE.parent.mkdir(parents=True, exist_ok=True)
+    partial = APP_ARCHIVE.with_suffix(".partial")
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(name, ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, entries[name])
+    partial.replace(APP_ARCHIVE)
+
+
+def copy_tree_files(source: Path, target: Path, names: list[str]) -> None:
+    """Copy the named files from source to target, replacing what was there."""
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    for name in names:
+        shutil.copy2(source / name, target / name)
+
+
+def main() -> None:
+    modules = ROOT / "node_modules"
+    if not (modules / "pyodide").is_dir() or not (modules / "@pyscript" / "core").is_dir():
+        raise SystemExit("node_modules is missing PyScript or Pyodide: run `npm ci` first")
+    download_wheels()
+    copy_tree_files(modules / "pyodide", VENDOR / "pyodide", list(PYODIDE_FILES))
+    pyscript_dist = modules / "@pyscript" / "core" / "dist"
+    copy_tree_files(
+        pyscript_dist,
+        VENDOR / "pyscript",
+        sorted(path.name for path in pyscript_dist.iterdir() if not path.name.endswith(".map")),
+    )
+    write_archive(archive_entries())
+    digest = hashlib.sha256(APP_ARCHIVE.read_bytes()).hexdigest()[:12]
+    print(f"static/vendor built: {APP_ARCHIVE.stat().st_size:,} bytes of app archive ({digest})")
+
+
+if __name__ == "__main__":
+    main()
