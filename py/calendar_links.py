@@ -1,0 +1,794 @@
+"""Add-to-calendar links and files for a date field on a CRM record page.
+
+The core of calendar-links. Plain snapshots of the page (RecordAttributes,
+FieldAttributes, PageContext) become one validated, normalised EventDraft,
+or a Problem to show beside the field. Small builders then turn a draft into
+a Google Calendar template URL, an .ics file for Outlook (and every other
+calendar), or an Outlook on the web compose link.
+
+Pure: no browser, no clock, no randomness. The current time, the browser's
+zone and the page URL are parameters, so the same input always gives the
+same output, byte for byte.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta, timezone
+from typing import Final, Literal, TypeGuard
+from urllib.parse import quote, urlencode, urljoin, urlsplit
+from zoneinfo import ZoneInfo
+
+from icalendar import TRANSP, Calendar, Event, Parameters
+
+from field_values import (
+    DATE_ORDERS,
+    DEFAULT_DATE_ORDER,
+    Moment,
+    Unreadable,
+    date_order_named,
+    is_machine_value,
+    parsed_moment,
+    quoted_value,
+    wall_time_instant,
+    zone_named,
+)
+from settings import DEFAULT_DURATION_MINUTES
+
+__all__ = [
+    "ELLIPSIS",
+    "FIELD_TYPES",
+    "GOOGLE_CALENDAR_URL",
+    "ICS_MEDIA_TYPE",
+    "ICS_PRODID",
+    "MAX_DURATION_MINUTES",
+    "MAX_URL_LENGTH",
+    "OUTLOOK_WEB_URLS",
+    "SEQUENCE_EPOCH",
+    "UID_DOMAIN",
+    "VALUE_SOURCES",
+    "EventDraft",
+    "FieldAttributes",
+    "InvalidValue",
+    "PageContext",
+    "Problem",
+    "RecordAttributes",
+    "date_order_from_locale",
+    "event_draft",
+    "event_uid",
+    "field_label",
+    "google_calendar_url",
+    "ics_document",
+    "ics_file_name",
+    "ics_sequence",
+    "outlook_web_url",
+    "record_link",
+]
+
+FIELD_TYPES: Final = ("date", "datetime")
+VALUE_SOURCES: Final = ("input", "data-value", "datetime", "text")
+
+# A week: longer "events" are projects, and a typo such as 6000 for 60 should
+# not quietly block four days.
+MAX_DURATION_MINUTES: Final = 10080
+
+GOOGLE_CALENDAR_URL: Final = "https://calendar.google.com/calendar/render"
+OUTLOOK_WEB_URLS: Final = {
+    "personal": "https://outlook.live.com/calendar/0/deeplink/compose",
+    "work": "https://outlook.office.com/calendar/0/deeplink/compose",
+}
+
+# Longest web link we hand out, in bytes (the links are ASCII). Google answers
+# 414 "URI Too Long" somewhere past a few kilobytes and documents no limit;
+# other add-to-calendar tools keep their links under 2,000-3,000 bytes, and
+# 2,000 also stays under the oldest browser limit still quoted (2,083).
+# Outlook on the web documents nothing either, so it gets the same cap.
+MAX_URL_LENGTH: Final = 2000
+
+# Ends every text that was shortened to fit MAX_URL_LENGTH.
+ELLIPSIS: Final = "…"
+
+ICS_PRODID: Final = "-//calendar-links//calendar-links//EN"
+ICS_MEDIA_TYPE: Final = "text/calendar"
+UID_DOMAIN: Final = "calendar-links"
+
+# SEQUENCE counts seconds from here: it rises with every later download, and a
+# 32-bit signed INTEGER (RFC 5545 section 3.3.8) lasts until 2094.
+SEQUENCE_EPOCH: Final = datetime(2026, 1, 1, tzinfo=timezone.utc)
+_MAX_SEQUENCE: Final = 2**31 - 1
+
+_WEB_SCHEMES: Final = ("http", "https")
+
+
+class InvalidValue(ValueError):
+    """A value object was given values that break its rules (a bug in the caller, not in the page)."""
+
+
+# --- Page snapshots -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RecordAttributes:
+    """Raw attributes of a field's nearest data-calendar-record element; None when absent."""
+
+    record_id: str | None = None
+    record_type: str | None = None
+    name: str | None = None
+    url: str | None = None
+    location: str | None = None
+    description: str | None = None
+    time_zone: str | None = None
+    duration_minutes: str | None = None
+    date_order: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FieldAttributes:
+    """Raw attributes of a data-calendar-field element and the value read from it at click time."""
+
+    key: str
+    field_type: str | None
+    value: str
+    value_source: str
+    label: str | None = None
+    event_title: str | None = None
+    time_zone: str | None = None
+    duration_minutes: str | None = None
+    date_order: str | None = None
+    input_type: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.value_source not in VALUE_SOURCES:
+            raise InvalidValue(
+                f"value_source {self.value_source!r} is not one of {', '.join(VALUE_SOURCES)}."
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class PageContext:
+    """What the browser says about the page: its URL, zone, date order and default event length."""
+
+    page_url: str
+    browser_time_zone: str
+    browser_date_order: str
+    default_duration_minutes: int = DEFAULT_DURATION_MINUTES
+
+    def __post_init__(self) -> None:
+        if self.browser_date_order not in DATE_ORDERS:
+            raise InvalidValue(
+                f"browser_date_order {self.browser_date_order!r} is not one of {', '.join(DATE_ORDERS)}; "
+                "date_order_from_locale() gives one."
+            )
+        minutes = self.default_duration_minutes
+        if isinstance(minutes, bool) or not 1 <= minutes <= MAX_DURATION_MINUTES:
+            raise InvalidValue(
+                f"default_duration_minutes {minutes!r} is not a whole number from 1 to {MAX_DURATION_MINUTES}; "
+                "parse_default_duration() gives one."
+            )
+
+
+# --- The event ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EventDraft:
+    """One event, validated and normalised, ready for every output.
+
+    Text is normalised here, once, for every output: CRLF and lone CR become
+    LF; other C0 controls (all but TAB and LF), DEL and C1 controls are
+    dropped, because iCalendar TEXT cannot carry them (RFC 5545 section
+    3.3.11) and line readers take some C1 and C0 characters (U+0085,
+    U+001C-U+001E) for line ends; an unpaired UTF-16 surrogate becomes
+    U+FFFD, since UTF-8 cannot encode it. Nothing else changes.
+
+    An all-day event has date start and end; a timed one aware datetimes,
+    held in UTC to the whole second (iCalendar and Google carry seconds).
+    The end is exclusive and must come after the start.
+    """
+
+    uid: str
+    title: str
+    description: str
+    location: str
+    record_url: str
+    start: date | datetime
+    end: date | datetime
+    time_zone: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "title", _normalised_text(self.title))
+        object.__setattr__(self, "description", _normalised_text(self.description))
+        object.__setattr__(self, "location", _normalised_text(self.location))
+        if not self.uid or not self.uid.isprintable() or self.uid != self.uid.strip():
+            raise InvalidValue(f"uid {self.uid!r} must be non-empty printable text without surrounding spaces.")
+        if self.record_url and _web_url(self.record_url) != self.record_url:
+            raise InvalidValue(f"record_url {self.record_url!r} must be an absolute http(s) URL or empty.")
+        zone = zone_named(self.time_zone)
+        if zone is None:
+            raise InvalidValue(f"time_zone {self.time_zone!r} is not an IANA zone name such as Europe/Berlin.")
+        object.__setattr__(self, "time_zone", zone.key)
+        start, end = _checked_span(self.start, self.end)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+
+    @property
+    def all_day(self) -> bool:
+        """Whether this is an all-day event (date start and end) rather than a timed one."""
+        return not isinstance(self.start, datetime)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Why a field cannot become an event: a short message for the page, naming the field."""
+
+    field_key: str
+    message: str
+
+    def __post_init__(self) -> None:
+        if not self.message.strip():
+            raise InvalidValue("Problem needs a message.")
+
+
+class _Unusable(Exception):
+    """Raised inside event_draft with the part of a Problem message after the label."""
+
+
+def field_label(field: FieldAttributes) -> str:
+    """The field's human label: data-field-label, else its key."""
+    return field.label if _given(field.label) else field.key
+
+
+def event_draft(record: RecordAttributes, field: FieldAttributes, page: PageContext) -> EventDraft | Problem:
+    """The event for field as the page shows it now, or the Problem that prevents one."""
+    # Zone, duration and date order come from the field, else its record,
+    # else the page. A "date" field gives an all-day event ending the next
+    # day (exclusive end); a datetime value there counts as its calendar date
+    # in the zone. A "datetime" field gives a timed event lasting the duration.
+    label = _normalised_text(field_label(field))
+    try:
+        return _draft(record, field, page, label)
+    except _Unusable as unusable:
+        return Problem(field.key, f"{label}: {unusable}" if label.strip() else str(unusable))
+
+
+def _draft(record: RecordAttributes, field: FieldAttributes, page: PageContext, label: str) -> EventDraft:
+    if not field.key.strip():
+        raise _Unusable("data-calendar-field needs a name (the field's key).")
+    kind = _field_kind(field.field_type)
+    zone = _chosen_zone(field, record, page)
+    order = _chosen_date_order(field, record, page)
+    moment = parsed_moment(
+        field.value, machine=is_machine_value(field.value_source, field.input_type), date_order=order
+    )
+    if isinstance(moment, Unreadable):
+        raise _Unusable(moment.message)
+    shown = quoted_value(field.value)
+    try:
+        if kind == "date":
+            start, end = _all_day_span(moment, zone)
+        else:
+            start, end = _timed_span(moment, zone, _chosen_duration(field, record, page), shown)
+    except OverflowError:
+        raise _Unusable(f"{shown} is too far in the past or future for a calendar.") from None
+    link = record_link(record.url, page.page_url)
+    return EventDraft(
+        uid=event_uid(record, field, page),
+        title=_event_title(record, field, label),
+        description=_event_description(record, link),
+        location=record.location if _given(record.location) else "",
+        record_url=link,
+        start=start,
+        end=end,
+        time_zone=zone.key,
+    )
+
+
+def _given(raw: str | None) -> TypeGuard[str]:
+    # A blank attribute counts as absent: templates often render name="".
+    return raw is not None and _normalised_text(raw).strip() != ""
+
+
+def _field_kind(raw: str | None) -> str:
+    kind = (raw or "").strip().lower()
+    if kind in FIELD_TYPES:
+        return kind
+    if raw is None or not raw.strip():
+        raise _Unusable('data-field-type is missing; it must be "date" or "datetime".')
+    raise _Unusable(f'data-field-type {quoted_value(raw)} must be "date" or "datetime".')
+
+
+def _chosen_zone(field: FieldAttributes, record: RecordAttributes, page: PageContext) -> ZoneInfo:
+    for raw in (field.time_zone, record.time_zone):
+        if _given(raw):
+            zone = zone_named(raw)
+            if zone is None:
+                raise _Unusable(f"unknown time zone {quoted_value(raw)}.")
+            return zone
+    # The browser's zone is not the page author's to fix: junk means UTC.
+    return zone_named(page.browser_time_zone) or _utc_zone()
+
+
+def _utc_zone() -> ZoneInfo:
+    zone = zone_named("UTC")
+    if zone is None:
+        raise RuntimeError("The tzdata package has no UTC zone.")
+    return zone
+
+
+def _chosen_date_order(field: FieldAttributes, record: RecordAttributes, page: PageContext) -> str:
+    for raw in (field.date_order, record.date_order):
+        if _given(raw):
+            order = date_order_named(raw)
+            if order is None:
+                raise _Unusable(f"date order {quoted_value(raw)} must be MDY, DMY or YMD.")
+            return order
+    return page.browser_date_order
+
+
+_WHOLE_MINUTES: Final = re.compile(r"[0-9]+", re.ASCII)
+
+
+def _chosen_duration(field: FieldAttributes, record: RecordAttributes, page: PageContext) -> timedelta:
+    for raw in (field.duration_minutes, record.duration_minutes):
+        if _given(raw):
+            text = raw.strip()
+            if _WHOLE_MINUTES.fullmatch(text) is None or not 1 <= int(text) <= MAX_DURATION_MINUTES:
+                raise _Unusable(
+                    f"duration {quoted_value(raw)} is not a whole number of minutes "
+                    f"from 1 to {MAX_DURATION_MINUTES}."
+                )
+            return timedelta(minutes=int(text))
+    return timedelta(minutes=page.default_duration_minutes)
+
+
+def _all_day_span(moment: Moment, zone: ZoneInfo) -> tuple[date, date]:
+    if isinstance(moment, datetime):
+        day = moment.astimezone(zone).date() if moment.tzinfo is not None else moment.date()
+    else:
+        day = moment
+    return day, day + timedelta(days=1)
+
+
+def _timed_span(moment: Moment, zone: ZoneInfo, duration: timedelta, shown: str) -> tuple[datetime, datetime]:
+    if not isinstance(moment, datetime):
+        raise _Unusable(f"{shown} needs a time of day.")
+    if moment.tzinfo is None:
+        start = wall_time_instant(moment, zone)
+    else:
+        start = moment.astimezone(timezone.utc)
+    # Adding in UTC: wall-clock arithmetic would make a 60-minute event that
+    # crosses a daylight-saving change last 0 or 120 minutes.
+    return start, start + duration
+
+
+def _event_title(record: RecordAttributes, field: FieldAttributes, label: str) -> str:
+    if _given(field.event_title):
+        return field.event_title
+    if _given(record.name):
+        return f"{label}: {record.name}"
+    return label
+
+
+def _event_description(record: RecordAttributes, link: str) -> str:
+    lines = []
+    if _given(record.name):
+        kind = record.record_type
+        lines.append(f"{kind}: {record.name}" if _given(kind) else record.name)
+    if _given(record.description):
+        lines.append(record.description)
+    if link:
+        lines.append(link)
+    return "\n".join(lines)
+
+
+# --- Record link and UID ------------------------------------------------------
+
+_SCHEME: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+# What the WHATWG URL parser trims from both ends: C0 controls and space.
+_URL_TRIMMED: Final = "".join(chr(code) for code in range(0x21))
+# ASCII that may not appear in a URI (RFC 3986 section 2); a browser
+# percent-encodes it when it follows the link, and so do we.
+_URI_UNSAFE: Final = re.compile(r'[\x00-\x20"<>\\^`{|}\x7f]')
+
+
+def record_link(raw: str | None, page_url: str) -> str:
+    """The record's absolute http(s) link: data-record-url resolved against the page, else the page, else ""."""
+    # The raw attribute is checked the way the WHATWG URL parser reads it:
+    # surrounding C0 controls and spaces trimmed, tabs and line breaks removed,
+    # backslashes taken for slashes (so "\\host" and "/\\host" are the
+    # protocol-relative "//host"). Anything but http: and https: (javascript:,
+    # data:, vbscript:, mailto:, in any letter case) is refused, and so is
+    # "//host", as the page contract says. A refused or absent link gives the
+    # page's own URL; a page that is not on http(s) (file:) gives no link.
+    page = _web_url(page_url)
+    if raw is None:
+        return page
+    cleaned = re.sub(r"[\t\n\r]", "", raw.strip(_URL_TRIMMED)).replace("\\", "/")
+    if not cleaned or cleaned.startswith("//"):
+        return page
+    if _SCHEME.match(cleaned):
+        return _web_url(cleaned) or page
+    if not page:
+        return ""
+    return _web_url(urljoin(page, cleaned)) or page
+
+
+def _web_url(url: str) -> str:
+    """url with unsafe ASCII percent-encoded if it is an absolute http(s) URL with a host, else ""."""
+    try:
+        parts = urlsplit(url)
+        port_is_valid = parts.port is None or parts.port > 0
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in _WEB_SCHEMES or not parts.hostname or not port_is_valid:
+        return ""
+    return _URI_UNSAFE.sub(lambda unsafe: quote(unsafe.group()), url)
+
+
+def event_uid(record: RecordAttributes, field: FieldAttributes, page: PageContext) -> str:
+    """The UID shared by every download for this record and field, whatever its date or text."""
+    # A hash of the record's origin, its data-record-id (else its absolute
+    # link, else the page URL) and the field key. Outlook matches a new
+    # download to the event it has by UID and keeps the higher SEQUENCE; a
+    # random or content-hashed UID would add a duplicate instead.
+    link = record_link(record.url, page.page_url) or page.page_url
+    identity = f"id:{record.record_id.strip()}" if _given(record.record_id) else f"url:{link}"
+    source = json.dumps([_origin(link), identity, field.key], ensure_ascii=False)
+    # 128 bits, as many as a UUID; the UID line stays under the 75-octet fold.
+    digest = hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return f"{digest}@{UID_DOMAIN}"
+
+
+def _origin(url: str) -> str:
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        # Not a URL a browser would report (a bad port or IPv6 host): the
+        # text itself stands in for its origin.
+        return url
+    default_port = {"http": 80, "https": 443}.get(parts.scheme.lower())
+    suffix = "" if port is None or port == default_port else f":{port}"
+    return f"{parts.scheme.lower()}://{(parts.hostname or '')}{suffix}"
+
+
+# --- Text ---------------------------------------------------------------------
+
+_DROPPED_CONTROLS: Final = dict.fromkeys(
+    [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)]
+)
+
+
+def _normalised_text(text: str) -> str:
+    # Round-tripping through UTF-16 pairs up surrogate halves that arrived
+    # separately and replaces the unpaired ones.
+    whole = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return whole.replace("\r\n", "\n").replace("\r", "\n").translate(_DROPPED_CONTROLS)
+
+
+_ZERO_WIDTH_JOINER: Final = "\u200d"
+
+
+def _prefix(text: str, length: int) -> str:
+    """At most length characters from the start of text, not splitting a visible character.
+
+    The cut moves back past combining marks, joiners, variation selectors,
+    emoji modifiers and tags, and never parts the two letters of a flag, so
+    it does not leave half of what a person sees as one character.
+    """
+    end = min(length, len(text))
+    while 0 < end < len(text) and _continues_character(text, end):
+        end -= 1
+    return text[:end]
+
+
+def _continues_character(text: str, index: int) -> bool:
+    following, preceding = text[index], text[index - 1]
+    if _is_regional_indicator(following):
+        # Flags are pairs of regional indicators: cut only after a whole pair.
+        run = 0
+        while run < index and _is_regional_indicator(text[index - 1 - run]):
+            run += 1
+        return run % 2 == 1
+    return (
+        preceding == _ZERO_WIDTH_JOINER
+        or following == _ZERO_WIDTH_JOINER
+        or unicodedata.category(following) in ("Mn", "Mc", "Me")
+        or "\ufe00" <= following <= "\ufe0f"
+        or "\U0001f3fb" <= following <= "\U0001f3ff"
+        or "\U000e0020" <= following <= "\U000e007f"
+    )
+
+
+def _is_regional_indicator(character: str) -> bool:
+    return "\U0001f1e6" <= character <= "\U0001f1ff"
+
+
+# --- Web links ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _LinkText:
+    """The texts of a web link that may be shortened, and whether the optional source link goes in."""
+
+    title: str
+    details: str
+    location: str
+    with_source: bool = True
+
+
+_Query = Callable[[_LinkText], list[tuple[str, str]]]
+
+
+def google_calendar_url(draft: EventDraft, account: str | None = None) -> str:
+    """A Google Calendar template link that opens the event filled in, ready to save."""
+    # dates are UTC (…Z), or plain dates with the exclusive next-day end for
+    # all-day events, so nothing depends on ctz, which Google ignores when it
+    # cannot resolve it. ctz (the zone to show the event in) is left off
+    # all-day events: it shifts them in Google Calendar for Android
+    # (spatie/calendar-links PR 198). authuser picks the account when several
+    # are signed in (undocumented, best effort); sprop names the record as the
+    # event's source. Links over MAX_URL_LENGTH are shortened by _fitted_url.
+
+    def query(text: _LinkText) -> list[tuple[str, str]]:
+        fields = [
+            ("action", "TEMPLATE"),
+            ("text", text.title),
+            ("dates", f"{_compact_moment(draft.start)}/{_compact_moment(draft.end)}"),
+            ("details", text.details),
+        ]
+        if text.location:
+            fields.append(("location", text.location))
+        if not draft.all_day:
+            fields.append(("ctz", draft.time_zone))
+        if text.with_source and draft.record_url:
+            fields.append(("sprop", f"website:{draft.record_url}"))
+        if account:
+            fields.append(("authuser", account))
+        return fields
+
+    return _fitted_url(GOOGLE_CALENDAR_URL, draft, query)
+
+
+def outlook_web_url(draft: EventDraft, service: Literal["personal", "work"]) -> str:
+    """An Outlook on the web compose link: outlook.live.com ("personal") or outlook.office.com ("work")."""
+    # Times are UTC with Z; all-day dates are YYYY-MM-DD with the exclusive
+    # next-day end. Outlook on the web drops the line breaks from body, so each
+    # gets a space in front to keep the lines, and the record link, apart.
+    base = OUTLOOK_WEB_URLS.get(service)
+    if base is None:
+        raise InvalidValue(f"service {service!r} is not one of {', '.join(OUTLOOK_WEB_URLS)}.")
+
+    def query(text: _LinkText) -> list[tuple[str, str]]:
+        fields = [
+            ("path", "/calendar/action/compose"),
+            ("rru", "addevent"),
+            ("subject", text.title),
+            ("startdt", _iso_moment(draft.start)),
+            ("enddt", _iso_moment(draft.end)),
+            ("allday", "true" if draft.all_day else "false"),
+            ("body", text.details.replace("\n", " \n")),
+        ]
+        if text.location:
+            fields.append(("location", text.location))
+        return fields
+
+    return _fitted_url(base, draft, query)
+
+
+def _compact_moment(moment: date | datetime) -> str:
+    # Formatted by hand: strftime("%Y") leaves years before 1000 unpadded on
+    # some C libraries.
+    day = f"{moment.year:04d}{moment.month:02d}{moment.day:02d}"
+    if isinstance(moment, datetime):
+        return f"{day}T{moment.hour:02d}{moment.minute:02d}{moment.second:02d}Z"
+    return day
+
+
+def _iso_moment(moment: date | datetime) -> str:
+    if isinstance(moment, datetime):
+        return f"{moment.date().isoformat()}T{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}Z"
+    return moment.isoformat()
+
+
+def _fitted_url(base: str, draft: EventDraft, query: _Query) -> str:
+    """The link for draft, shortened visibly if it would be longer than MAX_URL_LENGTH.
+
+    In turn, until it fits: the optional source link (sprop) goes; the
+    description is cut and ends with ELLIPSIS, then the record link, whole,
+    on a line of its own; the location is cut (ELLIPSIS); the title is cut
+    (ELLIPSIS). Text is cut before it is percent-encoded, so no escape is
+    ever split, and never inside a visible character. Only a record link or
+    account of well over a kilobyte can keep a link too long; it is then as
+    short as it can get.
+    """
+
+    def url(text: _LinkText) -> str:
+        # "/" stays as it is (RFC 3986 section 3.4 allows it in a query), so
+        # dates and paths read as documented; everything else is escaped, and
+        # a space is %20, never "+".
+        return f"{base}?{urlencode(query(text), safe='/', quote_via=quote)}"
+
+    def fits(text: _LinkText) -> bool:
+        return len(url(text)) <= MAX_URL_LENGTH
+
+    full = _LinkText(draft.title, draft.description, draft.location)
+    if fits(full):
+        return url(full)
+    sourceless = replace(full, with_source=False)
+    if fits(sourceless):
+        return url(sourceless)
+    body, link = _description_parts(draft)
+    tail = f"{ELLIPSIS}\n{link}" if link else ELLIPSIS
+    cut_details = _longest_fitting(lambda details: replace(sourceless, details=details), body, tail, fits)
+    if fits(cut_details):
+        return url(cut_details)
+    cut_location = _longest_fitting(
+        lambda location: replace(cut_details, location=location), draft.location, ELLIPSIS, fits
+    )
+    if fits(cut_location):
+        return url(cut_location)
+    return url(_longest_fitting(lambda title: replace(cut_location, title=title), draft.title, ELLIPSIS, fits))
+
+
+def _description_parts(draft: EventDraft) -> tuple[str, str]:
+    """The description without its closing record-link line, and the record link."""
+    link = draft.record_url
+    if link and draft.description == link:
+        return "", link
+    if link and draft.description.endswith(f"\n{link}"):
+        return draft.description[: -len(link) - 1], link
+    return draft.description, link
+
+
+def _longest_fitting(
+    with_text: Callable[[str], _LinkText], full: str, tail: str, fits: Callable[[_LinkText], bool]
+) -> _LinkText:
+    """with_text of the longest prefix of full, plus tail, that fits; of the empty prefix if none does."""
+
+    def cut(length: int) -> _LinkText:
+        return with_text(_prefix(full, length) + tail)
+
+    # Each kept character adds at least one byte, so no more than
+    # MAX_URL_LENGTH of them can fit.
+    low, high = 0, min(len(full), MAX_URL_LENGTH)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(cut(middle)):
+            low = middle
+        else:
+            high = middle - 1
+    return cut(low)
+
+
+# --- iCalendar ----------------------------------------------------------------
+
+_TEXT_ESCAPES: Final = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"})
+
+
+class _IcsText:
+    """An iCalendar TEXT value escaped in one pass (RFC 5545 section 3.3.11).
+
+    icalendar 7.3.2 escapes TEXT by first turning a literal backslash-N into
+    a line break, and decodes each value's bytes as UTF-8 with signature,
+    which drops a leading U+FEFF. Handing icalendar finished text instead
+    keeps every character; folding and line ends stay icalendar's.
+    """
+
+    __slots__ = ("params", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.params = Parameters()
+
+    def to_ical(self) -> str:
+        return self.text.translate(_TEXT_ESCAPES)
+
+
+def ics_document(draft: EventDraft, stamp: datetime, sequence: int) -> bytes:
+    """The .ics file for draft: one VEVENT, DTSTAMP stamp, SEQUENCE sequence, in a METHOD:PUBLISH VCALENDAR."""
+    # PUBLISH makes it a plain event to save; REQUEST would turn it into a
+    # meeting invitation. Equal arguments give equal bytes.
+    #
+    # Timed events are written in UTC (…Z) with no VTIMEZONE. A TZID without
+    # its VTIMEZONE imports an hour off in Outlook, and the VTIMEZONE that
+    # icalendar 7.3.2 generates (Calendar.add_missing_timezones, through
+    # Timezone.from_tzinfo) lists each transition as an RDATE on
+    # DAYLIGHT/STANDARD blocks, never an RRULE, and covers only 1970-2038
+    # unless told otherwise: the RDATE form is the one some Outlook versions
+    # misread. Calendars still show the time in the reader's own zone.
+    #
+    # All-day events use VALUE=DATE with the next day as the exclusive end,
+    # X-MICROSOFT-CDO-ALLDAYEVENT:TRUE for Outlook, and TRANSP:TRANSPARENT:
+    # a renewal date or a birthday is a reminder and should not mark the
+    # whole day busy (RFC 5545 section 3.8.2.7).
+    if isinstance(sequence, bool) or not 0 <= sequence <= _MAX_SEQUENCE:
+        raise InvalidValue(f"sequence {sequence!r} must be a whole number from 0 to {_MAX_SEQUENCE}.")
+    event = Event.new(
+        uid=draft.uid,
+        stamp=_utc_whole_seconds(stamp, "stamp"),
+        sequence=sequence,
+        start=draft.start,
+        end=draft.end,
+        url=draft.record_url or None,
+        transparency=TRANSP.TRANSPARENT if draft.all_day else None,
+    )
+    event["SUMMARY"] = _IcsText(draft.title)
+    if draft.description:
+        event["DESCRIPTION"] = _IcsText(draft.description)
+    if draft.location:
+        event["LOCATION"] = _IcsText(draft.location)
+    if draft.all_day:
+        event.add("X-MICROSOFT-CDO-ALLDAYEVENT", "TRUE")
+    # Not Calendar.new(): it adds an RFC 7986 UID made from a random UUID,
+    # which would make every download differ.
+    calendar = Calendar()
+    calendar.prodid = ICS_PRODID
+    calendar.version = "2.0"
+    calendar.method = "PUBLISH"
+    calendar.add_component(event)
+    return bytes(calendar.to_ical())
+
+
+def ics_sequence(now: datetime) -> int:
+    """The SEQUENCE for a download at now: whole seconds since SEQUENCE_EPOCH, kept within 0..2**31-1."""
+    # It never goes down as time advances, so each new download of the same
+    # UID replaces the last one in Outlook instead of being ignored as older.
+    elapsed = _utc_whole_seconds(now, "now") - SEQUENCE_EPOCH
+    seconds = elapsed.days * 86_400 + elapsed.seconds
+    return min(max(seconds, 0), _MAX_SEQUENCE)
+
+
+def _utc_whole_seconds(moment: datetime, name: str) -> datetime:
+    if not isinstance(moment, datetime) or moment.utcoffset() is None:
+        raise InvalidValue(f"{name} must be an aware datetime (with a time zone), not {moment!r}.")
+    return moment.astimezone(timezone.utc).replace(microsecond=0)
+
+
+def _checked_span(start: date | datetime, end: date | datetime) -> tuple[date | datetime, date | datetime]:
+    if isinstance(start, datetime) and isinstance(end, datetime):
+        try:
+            start, end = _utc_whole_seconds(start, "start"), _utc_whole_seconds(end, "end")
+        except OverflowError:
+            raise InvalidValue(f"start {start!r} or end {end!r} falls outside the years 1-9999 in UTC.") from None
+    elif isinstance(start, datetime) or isinstance(end, datetime):
+        raise InvalidValue("start and end must both be dates (all-day) or both datetimes (timed).")
+    if end <= start:
+        raise InvalidValue(f"the end ({end}) must come after the start ({start}).")
+    return start, end
+
+
+# Characters no file system (Windows, macOS, Linux) or download dialog takes
+# in a file name, plus the bidirectional controls that can make
+# "invoice\u202efdp.ics" look like a PDF.
+_FILE_NAME_UNSAFE: Final = re.compile(
+    '[<>:"/\\\\|?*\\x00-\\x1f\\x7f-\\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]'
+)
+_WINDOWS_RESERVED: Final = frozenset(
+    {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)), *(f"LPT{n}" for n in range(1, 10))}
+)
+_MAX_FILE_STEM: Final = 80
+
+
+def ics_file_name(draft: EventDraft) -> str:
+    """A safe download name from the title: "Title.ics", at most 80 characters before ".ics", else "event.ics"."""
+    stem = " ".join(_FILE_NAME_UNSAFE.sub(" ", draft.title).split()).strip(" .")
+    stem = _prefix(stem, _MAX_FILE_STEM).strip(" .")
+    # Windows reserves these device names whatever the extension (CON.ics).
+    if stem.split(".")[0].upper() in _WINDOWS_RESERVED:
+        stem = f"_{stem}"
+    return f"{stem or 'event'}.ics"
+
+
+def date_order_from_locale(parts: Sequence[str]) -> str:
+    """The locale's date order from Intl formatToParts part types: ["month", "literal", "day", …] -> "MDY"."""
+    # Anything that is not MDY, DMY or YMD gives MDY: the order Intl itself
+    # falls back to (en-US), and dateutil's default.
+    letters = {"year": "Y", "month": "M", "day": "D"}
+    order = "".join(letters[part] for part in parts if part in letters)
+    return order if order in DATE_ORDERS else DEFAULT_DATE_ORDER

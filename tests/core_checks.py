@@ -1,0 +1,561 @@
+"""Scenarios and output checks shared by pytest and the in-browser smoke test.
+
+Every scenario (a record, a field and a page, plus what the value means,
+stated independently of the parser) runs through every output: the draft,
+the Google link with and without an account, the .ics file and both Outlook
+on the web links. Checks read each output back (urllib.parse for links,
+icalendar for files) and compare with values computed here from the
+scenario's own inputs, never with pasted output.
+
+Only the standard library, icalendar and the pure modules are imported, so
+Pyodide can run run_all_checks() as it is.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from urllib.parse import parse_qs, urljoin, urlsplit
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar
+
+from calendar_links import (
+    MAX_URL_LENGTH,
+    EventDraft,
+    FieldAttributes,
+    PageContext,
+    RecordAttributes,
+    event_draft,
+    google_calendar_url,
+    ics_document,
+    ics_file_name,
+    ics_sequence,
+    outlook_web_url,
+)
+
+__all__ = ["CHECKS", "SCENARIOS", "STAMP", "Scenario", "draft_for", "expected_span", "run_all_checks"]
+
+UTC = timezone.utc
+STAMP = datetime(2026, 5, 4, 3, 2, 1, tzinfo=UTC)
+ACCOUNT = "zoe.mueller@example.com"
+PAGE = PageContext(
+    page_url="https://crm.example.com/app/records?view=list",
+    browser_time_zone="Europe/Berlin",
+    browser_date_order="MDY",
+)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A field on a page, and what its value means, written without the parser's help."""
+
+    name: str
+    field: FieldAttributes
+    start: date | datetime  # a date (all-day) or an aware datetime, in the zone the value is meant in
+    zone: str  # the IANA zone the event should carry
+    minutes: int = 0  # length of a timed event
+    record: RecordAttributes = field(default_factory=RecordAttributes)
+    page: PageContext = PAGE
+
+
+def _at(zone: str, *parts: int) -> datetime:
+    """A wall time in zone with fold=0: the reading the core documents for gaps and overlaps."""
+    return datetime(*parts, tzinfo=ZoneInfo(zone))
+
+
+def _deal(**changes: str) -> RecordAttributes:
+    attributes = {
+        "record_id": "D-1001",
+        "record_type": "Deal",
+        "name": "ACME renewal",
+        "url": "/app/deals/1001",
+        "location": "ACME HQ, Room 4",
+    }
+    attributes.update(changes)
+    return RecordAttributes(**attributes)
+
+
+SCENARIOS: tuple[Scenario, ...] = (
+    Scenario(
+        "instant-with-z",
+        FieldAttributes("kickoff", "datetime", "2026-12-01T15:00:00Z", "data-value", label="Kick-off"),
+        datetime(2026, 12, 1, 15, 0, tzinfo=UTC),
+        "Europe/Berlin",
+        30,
+        record=_deal(),
+    ),
+    Scenario(
+        "instant-with-offset",
+        FieldAttributes(
+            "kickoff", "datetime", "2026-12-01T15:00:00+01:00", "data-value", label="Kick-off",
+            time_zone="Asia/Tokyo",
+        ),
+        datetime(2026, 12, 1, 15, 0, tzinfo=timezone(timedelta(hours=1))),
+        "Asia/Tokyo",
+        45,
+        record=_deal(duration_minutes="45"),
+    ),
+    Scenario(
+        "wall-time-in-record-zone",
+        FieldAttributes(
+            "call", "datetime", "2026-12-01T15:00", "input", label="Call", duration_minutes="90",
+            input_type="datetime-local",
+        ),
+        _at("America/New_York", 2026, 12, 1, 15, 0),
+        "America/New_York",
+        90,
+        record=_deal(time_zone="America/New_York", duration_minutes="20"),
+    ),
+    Scenario(
+        "all-day-date-input",
+        FieldAttributes("renewal", "date", "2026-12-01", "input", label="Renewal date", input_type="date"),
+        date(2026, 12, 1),
+        "Europe/Berlin",
+        record=_deal(),
+    ),
+    Scenario(
+        "field-zone-beats-record-and-browser",
+        FieldAttributes(
+            "standup", "datetime", "2026-07-01T09:15", "data-value", label="Stand-up", time_zone="Asia/Kolkata"
+        ),
+        _at("Asia/Kolkata", 2026, 7, 1, 9, 15),
+        "Asia/Kolkata",
+        30,
+        record=_deal(time_zone="America/Los_Angeles"),
+        page=PageContext(PAGE.page_url, "Europe/London", "DMY"),
+    ),
+    Scenario(
+        "new-york-gap",
+        FieldAttributes("call", "datetime", "2026-03-08T02:30", "data-value", label="Call"),
+        _at("America/New_York", 2026, 3, 8, 2, 30),
+        "America/New_York",
+        30,
+        record=_deal(time_zone="America/New_York"),
+    ),
+    Scenario(
+        "new-york-overlap",
+        FieldAttributes("call", "datetime", "2026-11-01T01:30", "data-value", label="Call", duration_minutes="60"),
+        _at("America/New_York", 2026, 11, 1, 1, 30),
+        "America/New_York",
+        60,
+        record=_deal(time_zone="America/New_York"),
+    ),
+    Scenario(
+        "berlin-gap",
+        FieldAttributes(
+            "call", "datetime", "2026-03-29T02:30", "data-value", label="Call", time_zone="Europe/Berlin"
+        ),
+        _at("Europe/Berlin", 2026, 3, 29, 2, 30),
+        "Europe/Berlin",
+        30,
+        record=_deal(time_zone="America/New_York"),
+    ),
+    Scenario(
+        "berlin-overlap",
+        FieldAttributes(
+            "call", "datetime", "2026-10-25T02:30", "data-value", label="Call", duration_minutes="90"
+        ),
+        _at("Europe/Berlin", 2026, 10, 25, 2, 30),
+        "Europe/Berlin",
+        90,
+        record=_deal(),
+    ),
+    Scenario(
+        "leap-day-all-day",
+        FieldAttributes("due", "date", "2028-02-29", "data-value", label="Due"),
+        date(2028, 2, 29),
+        "Europe/Berlin",
+        record=_deal(),
+    ),
+    Scenario(
+        "leap-day-text-dmy-crossing-midnight",
+        FieldAttributes("due", "datetime", "29.02.2028 23:30", "text", label="Due", duration_minutes="60"),
+        _at("Europe/Berlin", 2028, 2, 29, 23, 30),
+        "Europe/Berlin",
+        60,
+        record=_deal(date_order="DMY"),
+    ),
+    Scenario(
+        "year-1900-not-a-leap-year",
+        FieldAttributes("founded", "date", "1900-02-28", "datetime", label="Founded"),
+        date(1900, 2, 28),
+        "Europe/Berlin",
+        record=_deal(),
+    ),
+    Scenario(
+        "year-2100-into-2101",
+        FieldAttributes(
+            "expiry", "datetime", "2100-12-31T23:30:00Z", "data-value", label="Expiry", duration_minutes="60"
+        ),
+        datetime(2100, 12, 31, 23, 30, tzinfo=UTC),
+        "Europe/Berlin",
+        60,
+        record=_deal(),
+    ),
+    Scenario(
+        "no-optional-attributes",
+        FieldAttributes("due", "date", "2026-12-01", "data-value"),
+        date(2026, 12, 1),
+        "Europe/Berlin",
+    ),
+    Scenario(
+        "blank-attributes-count-as-absent",
+        FieldAttributes("due", "date", "2026-12-01", "data-value", label="  ", event_title="", time_zone=" "),
+        date(2026, 12, 1),
+        "Europe/Berlin",
+        record=RecordAttributes(name=" ", record_type="Deal", url="", location="", description="\t"),
+    ),
+    Scenario(
+        "event-title-verbatim",
+        FieldAttributes(
+            "follow_up", "datetime", "2026-12-01T15:00:00Z", "data-value", label="Follow-up",
+            event_title="  Call Zoë back, then ship #42  ",
+        ),
+        datetime(2026, 12, 1, 15, tzinfo=UTC),
+        "Europe/Berlin",
+        30,
+        record=_deal(),
+    ),
+    Scenario(
+        "label-alone-without-record-name",
+        FieldAttributes("renewal", "date", "2026-12-01", "data-value", label="Renewal date"),
+        date(2026, 12, 1),
+        "Europe/Berlin",
+        record=RecordAttributes(record_type="Deal", description="Auto-renews unless cancelled.", url="deals/7"),
+    ),
+    Scenario(
+        "displayed-text-mdy",
+        FieldAttributes("meeting", "datetime", "Dec 1, 2026 3:00 PM", "text", label="Meeting"),
+        _at("America/Chicago", 2026, 12, 1, 15, 0),
+        "America/Chicago",
+        25,
+        record=_deal(),
+        page=PageContext(PAGE.page_url, "America/Chicago", "MDY", default_duration_minutes=25),
+    ),
+    Scenario(
+        "displayed-text-slashes-mdy",
+        FieldAttributes("renewal", "date", "12/01/2026", "text", label="Renewal date"),
+        date(2026, 12, 1),
+        "Europe/Berlin",
+        record=_deal(),
+    ),
+    Scenario(
+        "displayed-text-field-order-dmy",
+        FieldAttributes("meeting", "datetime", "1.12.2026 15:00", "text", label="Meeting", date_order="DMY"),
+        _at("Europe/Berlin", 2026, 12, 1, 15, 0),
+        "Europe/Berlin",
+        30,
+        record=_deal(date_order="MDY"),
+    ),
+    Scenario(
+        "date-field-given-an-instant",
+        FieldAttributes(
+            "renewal", "date", "2026-12-01T23:30:00-05:00", "data-value", label="Renewal date",
+            time_zone="Europe/Berlin",
+        ),
+        # 23:30 in New York is already the next morning in Berlin.
+        datetime(2026, 12, 1, 23, 30, tzinfo=timezone(timedelta(hours=-5)))
+        .astimezone(ZoneInfo("Europe/Berlin"))
+        .date(),
+        "Europe/Berlin",
+        record=_deal(),
+    ),
+    Scenario(
+        "rich-text-round-trips",
+        FieldAttributes(
+            "follow_up", "datetime", "2026-12-01T15:00:00Z", "data-value", label='Follow-up "1st"; a, b\\c'
+        ),
+        datetime(2026, 12, 1, 15, tzinfo=UTC),
+        "Europe/Berlin",
+        30,
+        record=RecordAttributes(
+            record_id="C-7",
+            record_type="Contact",
+            name="Zoë Müller 😀 שלום e\u0301",
+            url="https://crm.example.com/contacts/7?tab=notes&x=a,b;c#top",
+            location="Café ;,\\ 12 — 1st floor: <b>left</b>",
+            description="<script>alert(1)</script> ; , \\ : \\N \u200f\r\nsecond line\rthird\x07 line\x85!",
+        ),
+    ),
+    Scenario(
+        "file-page-has-no-link",
+        FieldAttributes("due", "date", "2026-12-01", "data-value", label="Due"),
+        date(2026, 12, 1),
+        "UTC",
+        record=RecordAttributes(record_id="7", name="Offline copy", url="records/7"),
+        page=PageContext("file:///C:/crm/demo.html", "Not/A_Zone", "MDY"),
+    ),
+)
+
+
+# --- Expected values, from the scenario's inputs ------------------------------
+
+
+def _cleaned(text: str) -> str:
+    """The documented normalisation, written independently: line ends to LF, other controls dropped."""
+    unified = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(ch for ch in unified if ch in "\t\n" or unicodedata.category(ch) != "Cc")
+
+
+def _present(raw: str | None) -> str | None:
+    return raw if raw is not None and _cleaned(raw).strip() else None
+
+
+def expected_span(scenario: Scenario) -> tuple[date | datetime, date | datetime]:
+    """The start and exclusive end the scenario means: UTC instants, or a day and the next."""
+    if isinstance(scenario.start, datetime):
+        start = scenario.start.astimezone(UTC)
+        return start, start + timedelta(minutes=scenario.minutes)
+    return scenario.start, scenario.start + timedelta(days=1)
+
+
+def expected_link(scenario: Scenario) -> str:
+    page = scenario.page.page_url
+    if urlsplit(page).scheme not in ("http", "https"):
+        return ""
+    url = _present(scenario.record.url)
+    return urljoin(page, url) if url else page
+
+
+def expected_title(scenario: Scenario) -> str:
+    title = _present(scenario.field.event_title)
+    if title is not None:
+        return _cleaned(title)
+    label = _present(scenario.field.label) or scenario.field.key
+    name = _present(scenario.record.name)
+    return _cleaned(f"{label}: {name}" if name else label)
+
+
+def expected_description(scenario: Scenario) -> str:
+    record = scenario.record
+    lines = []
+    name = _present(record.name)
+    if name:
+        kind = _present(record.record_type)
+        lines.append(f"{kind}: {name}" if kind else name)
+    extra = _present(record.description)
+    if extra:
+        lines.append(extra)
+    if expected_link(scenario):
+        lines.append(expected_link(scenario))
+    return _cleaned("\n".join(lines))
+
+
+def expected_location(scenario: Scenario) -> str:
+    return _cleaned(_present(scenario.record.location) or "")
+
+
+def draft_for(scenario: Scenario) -> EventDraft:
+    """The scenario's draft; a Problem fails the check."""
+    draft = event_draft(scenario.record, scenario.field, scenario.page)
+    assert isinstance(draft, EventDraft), f"expected an event, got {draft!r}"
+    return draft
+
+
+# --- Checks -------------------------------------------------------------------
+
+
+def check_draft(scenario: Scenario) -> None:
+    draft = draft_for(scenario)
+    start, end = expected_span(scenario)
+    assert (draft.start, draft.end) == (start, end), f"span {draft.start}..{draft.end} != {start}..{end}"
+    assert draft.all_day is not isinstance(scenario.start, datetime)
+    assert draft.time_zone == scenario.zone, f"zone {draft.time_zone!r} != {scenario.zone!r}"
+    assert draft.title == expected_title(scenario), f"title {draft.title!r}"
+    assert draft.description == expected_description(scenario), f"description {draft.description!r}"
+    assert draft.location == expected_location(scenario), f"location {draft.location!r}"
+    assert draft.record_url == expected_link(scenario), f"record_url {draft.record_url!r}"
+    assert re.fullmatch(r"[0-9a-f]{32}@calendar-links", draft.uid), f"uid {draft.uid!r}"
+
+
+def _single_values(query: str) -> dict[str, str]:
+    parsed = parse_qs(query, keep_blank_values=True, strict_parsing=True, errors="strict")
+    for key, values in parsed.items():
+        assert len(values) == 1, f"{key} given {len(values)} times"
+    return {key: values[0] for key, values in parsed.items()}
+
+
+def _google_query(scenario: Scenario, account: str | None) -> dict[str, str]:
+    url = google_calendar_url(draft_for(scenario), account)
+    parts = urlsplit(url)
+    assert (parts.scheme, parts.netloc, parts.path) == ("https", "calendar.google.com", "/calendar/render"), url
+    assert len(url) <= MAX_URL_LENGTH, f"{len(url)} bytes"
+    # Google shows "+" literally in some fields; spaces must be %20.
+    assert "+" not in parts.query and " " not in parts.query, parts.query
+    return _single_values(parts.query)
+
+
+def _google_moment(text: str, all_day: bool) -> date | datetime:
+    if all_day:
+        return datetime.strptime(text, "%Y%m%d").date()
+    return datetime.strptime(text, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+
+
+def check_google_url(scenario: Scenario) -> None:
+    query = _google_query(scenario, None)
+    all_day = not isinstance(scenario.start, datetime)
+    link = expected_link(scenario)
+    assert query["action"] == "TEMPLATE"
+    assert query["text"] == expected_title(scenario), f"text {query['text']!r}"
+    assert query["details"] == expected_description(scenario), f"details {query['details']!r}"
+    assert query.get("location", "") == expected_location(scenario), f"location {query.get('location')!r}"
+    assert "location" in query or not expected_location(scenario)
+    first, _, second = query["dates"].partition("/")
+    span = (_google_moment(first, all_day), _google_moment(second, all_day))
+    assert span == expected_span(scenario), query["dates"]
+    assert len(first) == len(second) == (8 if all_day else 16), query["dates"]
+    # ctz misplaces all-day events in Google Calendar for Android.
+    assert query.get("ctz") == (None if all_day else scenario.zone), f"ctz {query.get('ctz')!r}"
+    assert query.get("sprop") == (f"website:{link}" if link else None), f"sprop {query.get('sprop')!r}"
+    assert "authuser" not in query
+
+
+def check_google_url_with_account(scenario: Scenario) -> None:
+    with_account = _google_query(scenario, ACCOUNT)
+    without = _google_query(scenario, None)
+    assert with_account.pop("authuser") == ACCOUNT
+    assert with_account == without
+
+
+def _unfolded_lines(data: bytes) -> list[str]:
+    return data.replace(b"\r\n ", b"").replace(b"\r\n\t", b"").decode("utf-8").split("\r\n")[:-1]
+
+
+def _property_name(line: str) -> str:
+    match = re.match(r"[A-Z][A-Z0-9-]*(?=[;:])", line)
+    assert match is not None, f"not a content line: {line[:40]!r}"
+    return match.group()
+
+
+def check_ics(scenario: Scenario) -> None:
+    draft = draft_for(scenario)
+    sequence = ics_sequence(STAMP)
+    data = ics_document(draft, STAMP, sequence)
+    all_day = not isinstance(scenario.start, datetime)
+    link = expected_link(scenario)
+
+    # RFC 5545 section 3.1: CRLF line ends, lines of at most 75 octets, folds
+    # that never split a UTF-8 sequence.
+    assert data.endswith(b"\r\n")
+    physical = data.split(b"\r\n")[:-1]
+    assert all(b"\r" not in line and b"\n" not in line for line in physical), "bare CR or LF"
+    for line in physical:
+        assert len(line) <= 75, f"{len(line)}-octet line {line[:20]!r}"
+        line.decode("utf-8")
+
+    lines = _unfolded_lines(data)
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR", (lines[0], lines[-1])
+    assert lines.count("BEGIN:VEVENT") == 1 and lines.count("END:VEVENT") == 1
+    names = Counter(_property_name(line) for line in lines)
+    expected_names = Counter(
+        ["BEGIN", "BEGIN", "END", "END", "VERSION", "PRODID", "METHOD"]
+        + ["UID", "DTSTAMP", "SEQUENCE", "SUMMARY", "DTSTART", "DTEND"]
+        + (["DESCRIPTION"] if expected_description(scenario) else [])
+        + (["LOCATION"] if expected_location(scenario) else [])
+        + (["URL"] if link else [])
+        + (["TRANSP", "X-MICROSOFT-CDO-ALLDAYEVENT"] if all_day else [])
+    )
+    assert names == expected_names, f"properties {sorted(names.elements())}"
+    start_line = next(line for line in lines if line.startswith("DTSTART"))
+    assert start_line.startswith("DTSTART;VALUE=DATE:") if all_day else start_line.endswith("Z"), start_line
+
+    calendar = Calendar.from_ical(data)
+    assert str(calendar["VERSION"]) == "2.0" and str(calendar["METHOD"]) == "PUBLISH"
+    assert str(calendar["PRODID"]).startswith("-//calendar-links//")
+    assert not calendar.walk("VTIMEZONE")
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["SUMMARY"]) == expected_title(scenario), f"SUMMARY {str(event['SUMMARY'])!r}"
+    assert str(event.get("DESCRIPTION", "")) == expected_description(scenario), "DESCRIPTION differs"
+    assert str(event.get("LOCATION", "")) == expected_location(scenario), "LOCATION differs"
+    assert str(event.get("URL", "")) == link, f"URL {event.get('URL')!r}"
+    assert str(event["UID"]) == draft.uid
+    assert event["SEQUENCE"] == sequence
+    assert event["DTSTAMP"].dt == STAMP
+    start, end = expected_span(scenario)
+    assert (event["DTSTART"].dt, event["DTEND"].dt) == (start, end), (event["DTSTART"].dt, event["DTEND"].dt)
+    assert isinstance(event["DTSTART"].dt, datetime) is not all_day
+    if all_day:
+        assert str(event["X-MICROSOFT-CDO-ALLDAYEVENT"]) == "TRUE"
+        assert str(event["TRANSP"]) == "TRANSPARENT"
+
+
+def check_ics_is_deterministic(scenario: Scenario) -> None:
+    first = ics_document(draft_for(scenario), STAMP, 7)
+    assert ics_document(draft_for(scenario), STAMP, 7) == first
+    later = ics_document(draft_for(scenario), STAMP + timedelta(hours=1), 8)
+    assert later != first
+    assert [line for line in _unfolded_lines(later) if not line.startswith(("DTSTAMP", "SEQUENCE"))] == [
+        line for line in _unfolded_lines(first) if not line.startswith(("DTSTAMP", "SEQUENCE"))
+    ]
+
+
+def _outlook_moment(text: str, all_day: bool) -> date | datetime:
+    if all_day:
+        return date.fromisoformat(text)
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+
+
+def _check_outlook(scenario: Scenario, service: str, host: str) -> None:
+    url = outlook_web_url(draft_for(scenario), service)
+    parts = urlsplit(url)
+    assert (parts.scheme, parts.netloc, parts.path) == ("https", host, "/calendar/0/deeplink/compose"), url
+    assert len(url) <= MAX_URL_LENGTH and "+" not in parts.query
+    query = _single_values(parts.query)
+    all_day = not isinstance(scenario.start, datetime)
+    assert (query["path"], query["rru"]) == ("/calendar/action/compose", "addevent")
+    assert query["subject"] == expected_title(scenario), f"subject {query['subject']!r}"
+    # Outlook on the web drops line breaks; the core puts a space before each.
+    assert query["body"] == expected_description(scenario).replace("\n", " \n"), f"body {query['body']!r}"
+    assert query.get("location", "") == expected_location(scenario)
+    assert query["allday"] == ("true" if all_day else "false")
+    span = (_outlook_moment(query["startdt"], all_day), _outlook_moment(query["enddt"], all_day))
+    assert span == expected_span(scenario), (query["startdt"], query["enddt"])
+
+
+def check_outlook_personal(scenario: Scenario) -> None:
+    _check_outlook(scenario, "personal", "outlook.live.com")
+
+
+def check_outlook_work(scenario: Scenario) -> None:
+    _check_outlook(scenario, "work", "outlook.office.com")
+
+
+def check_file_name(scenario: Scenario) -> None:
+    name = ics_file_name(draft_for(scenario))
+    assert name.endswith(".ics")
+    stem = name[: -len(".ics")]
+    # The scenario titles are short, so only the unsafe characters change.
+    safe_title = re.sub(r'[<>:"/\\|?*\x00-\x1f]', " ", expected_title(scenario))
+    assert stem == " ".join(safe_title.split()).strip(" ."), name
+
+
+CHECKS: tuple[tuple[str, Callable[[Scenario], None]], ...] = (
+    ("draft", check_draft),
+    ("google", check_google_url),
+    ("google-account", check_google_url_with_account),
+    ("ics", check_ics),
+    ("ics-deterministic", check_ics_is_deterministic),
+    ("outlook-personal", check_outlook_personal),
+    ("outlook-work", check_outlook_work),
+    ("file-name", check_file_name),
+)
+
+
+def run_all_checks() -> list[str]:
+    """Every check against every scenario; one line per failure, empty when all pass."""
+    failures = []
+    for scenario in SCENARIOS:
+        for check_name, check in CHECKS:
+            try:
+                check(scenario)
+            except AssertionError as failure:
+                failures.append(f"{scenario.name} / {check_name}: {failure}")
+            except Exception:  # the smoke test must report every check, not stop at the first crash
+                failures.append(f"{scenario.name} / {check_name}: {traceback.format_exc(limit=3)}")
+    return failures
