@@ -1,0 +1,85 @@
+"""What calendar-links asks of the browser: open a tab, download a file, read and write storage,
+and the facts the core needs about this browser (zone, date order, clock, page URL)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import js
+from pyodide.ffi import jsnull, to_js
+
+__all__ = [
+    "browser_date_parts",
+    "browser_time_zone",
+    "download_file",
+    "now",
+    "open_tab",
+    "page_url",
+    "stored_text",
+    "store_text",
+]
+
+# Revoking the object URL in the same task can cancel the download in some browsers.
+_REVOKE_AFTER_MS = 10_000
+
+
+def open_tab(url: str) -> None:
+    """Open a URL in a new tab; must run synchronously inside the click, or pop-up blockers object."""
+    # noopener: the calendar's tab gets no handle back to the CRM page.
+    js.window.open(url, "_blank", "noopener,noreferrer")
+
+
+def download_file(content: bytes, file_name: str, media_type: str) -> None:
+    """Save bytes as a file through a Blob and a temporary link."""
+    blob = js.Blob.new(
+        js.Array.of(to_js(content)), to_js({"type": media_type}, dict_converter=js.Object.fromEntries)
+    )
+    url = js.URL.createObjectURL(blob)
+    link = js.document.createElement("a")
+    link.href = url
+    link.download = file_name
+    link.hidden = True
+    js.document.body.append(link)
+    link.click()
+    link.remove()
+    # A bound JS function, so no Python proxy is left waiting on the timer.
+    js.setTimeout(js.URL.revokeObjectURL.bind(js.URL, url), _REVOKE_AFTER_MS)
+
+
+def stored_text(key: str) -> str | None:
+    """A localStorage value, or None when absent or when storage refuses access (private modes)."""
+    try:
+        value = js.localStorage.getItem(key)
+    except Exception:  # noqa: BLE001 - any refusal means "no stored value"
+        return None
+    return None if value is None or value is jsnull else str(value)
+
+
+def store_text(key: str, value: str) -> bool:
+    """Write a localStorage value; False when storage refuses (full, or blocked)."""
+    try:
+        js.localStorage.setItem(key, value)
+    except Exception:  # noqa: BLE001 - the caller tells the person it wasn't saved
+        return False
+    return True
+
+
+def browser_time_zone() -> str:
+    """The IANA zone the browser runs in."""
+    return str(js.Intl.DateTimeFormat.new().resolvedOptions().timeZone or "UTC")
+
+
+def browser_date_parts() -> list[str]:
+    """The order of year, month and day in the browser locale's short date format."""
+    parts = js.Intl.DateTimeFormat.new().formatToParts(js.Date.new(2026, 11, 1))
+    return [str(part.type) for part in parts if part.type in ("year", "month", "day")]
+
+
+def page_url() -> str:
+    """The address of the page, the default link back to the record."""
+    return str(js.location.href)
+
+
+def now() -> datetime:
+    """The current instant, from the browser's clock."""
+    return datetime.now(timezone.utc)

@@ -1,0 +1,358 @@
+"""Wire calendar-links into the page: find fields, keep their buttons in step, answer clicks.
+
+The decisions (what an event is, what a setting means) are the core's; this module reads
+snapshots through page_reader, renders through page_render and acts through
+browser_actions. Every handler runs inside one error boundary, and the page holds a fixed
+number of Python proxies however long it lives: one per listener, the observer and the
+scheduler, created once at start.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import js
+from pyodide.ffi import create_proxy, to_js
+
+import browser_actions as browser
+import page_reader as reader
+import page_render as render
+from calendar_links import (
+    PageContext,
+    Problem,
+    date_order_from_locale,
+    event_draft,
+    google_calendar_url,
+    ics_document,
+    ics_file_name,
+    ics_sequence,
+)
+from settings import (
+    DEFAULT_DURATION_KEY,
+    GOOGLE_ACCOUNT_KEY,
+    INTEGRATIONS_KEY,
+    Integrations,
+    parse_default_duration,
+    parse_google_account,
+    parse_integrations,
+)
+from marketplace import MARKETPLACE_SELECTOR, Marketplace
+from settings import enabled_providers
+from ui_text import Provider, accessible_label, click_notice
+
+__all__ = ["SETTINGS_CHANGED_EVENT", "start"]
+
+SETTINGS_CHANGED_EVENT = "calendar-links:settings-changed"
+STATE_ATTRIBUTE = "data-calendar-links-state"
+_SETTINGS_KEYS = {INTEGRATIONS_KEY, GOOGLE_ACCOUNT_KEY, DEFAULT_DURATION_KEY}
+# A pass over the fields yields to the browser after this long, so a page with thousands
+# of fields never blocks input for long.
+_SLICE_SECONDS = 0.04
+
+
+class _Unchanged:
+    """Marks a setting that apply_settings leaves as it is (None is a real account value)."""
+
+
+_UNCHANGED = _Unchanged()
+_UNEXPECTED = "Something went wrong, so no event was made. Reload the page and try again."
+
+
+class CalendarLinks:
+    """The running app on one page."""
+
+    def __init__(self) -> None:
+        self.integrations = Integrations()
+        self.google_account: str | None = None
+        self.default_duration = 30
+        self.providers = ""
+        self.browser_time_zone = browser.browser_time_zone()
+        self.browser_date_order = date_order_from_locale(browser.browser_date_parts())
+        self._fields: Any = None
+        self._next_field = 0
+        self._pass_pending = False
+        self._restart_pass = False
+        self._ready = False
+        self._started = False
+        self.marketplaces: list[Marketplace] = []
+        self._observer_options = to_js(
+            {
+                "subtree": True,
+                "childList": True,
+                "characterData": True,
+                "attributes": True,
+                "attributeFilter": reader.WATCHED_ATTRIBUTES,
+            },
+            dict_converter=js.Object.fromEntries,
+        )
+        # The only proxies this app creates, each once.
+        self._run_slice_proxy = create_proxy(guarded(self._run_slice))
+        self._observer = js.MutationObserver.new(create_proxy(guarded(self.on_page_mutated)))
+        self._listeners = {
+            "click": create_proxy(guarded(self.on_button_click)),
+            "input": create_proxy(guarded(self.on_field_input)),
+            "change": create_proxy(guarded(self.on_field_input)),
+        }
+        self._window_listeners = {
+            "storage": create_proxy(guarded(self.on_storage_changed)),
+            SETTINGS_CHANGED_EVENT: create_proxy(guarded(self.on_settings_changed)),
+        }
+
+    def start(self) -> None:
+        """Read the settings, listen, and put buttons beside every field."""
+        self.load_settings()
+        self.marketplaces = [
+            Marketplace(container, self)
+            for container in js.document.querySelectorAll(MARKETPLACE_SELECTOR)
+        ]
+        self._started = True
+        for event, listener in self._listeners.items():
+            js.document.addEventListener(event, listener)
+        for event, listener in self._window_listeners.items():
+            js.window.addEventListener(event, listener)
+        self._observe()
+        self.schedule_pass()
+
+    # Settings -----------------------------------------------------------------------
+
+    def load_settings(self) -> None:
+        """Read the stored settings; anything unreadable means the default."""
+        self.apply_settings(
+            integrations=parse_integrations(browser.stored_text(INTEGRATIONS_KEY)),
+            google_account=parse_google_account(browser.stored_text(GOOGLE_ACCOUNT_KEY)),
+            default_duration=parse_default_duration(browser.stored_text(DEFAULT_DURATION_KEY)),
+        )
+
+    def apply_settings(
+        self,
+        *,
+        integrations: Integrations | None = None,
+        google_account: str | None | _Unchanged = _UNCHANGED,
+        default_duration: int | None = None,
+    ) -> None:
+        """Use new settings on this page now: buttons follow within a frame."""
+        if integrations is not None:
+            self.integrations = integrations
+            self.providers = enabled_providers(integrations)
+        if not isinstance(google_account, _Unchanged):
+            self.google_account = google_account
+        if default_duration is not None:
+            self.default_duration = default_duration
+        for marketplace in self.marketplaces:
+            marketplace.refresh()
+        if self._started:
+            self.schedule_pass(revalidate=True)
+
+    def guard(self, handler: Callable[..., None]) -> Callable[..., None]:
+        """The app's error boundary, for other parts of the page (the marketplace)."""
+        return guarded(handler)
+
+    def on_storage_changed(self, event: Any) -> None:
+        """Another tab changed a setting (or cleared storage: key is null then)."""
+        key = reader.present(event.key)
+        if key is None or key in _SETTINGS_KEYS:
+            self.on_settings_changed(event)
+
+    def on_settings_changed(self, _event: Any) -> None:
+        """A setting changed: re-read it and bring every field's buttons in line."""
+        self.load_settings()
+
+    # Passes over the page -----------------------------------------------------------
+
+    def schedule_pass(self, *, revalidate: bool = False) -> None:
+        """Bring every field in line soon, in slices; a pass under way starts over."""
+        if revalidate:
+            self._clear_signatures()
+        if self._pass_pending:
+            self._restart_pass = True
+            return
+        self._pass_pending = True
+        self._fields = None
+        js.setTimeout(self._run_slice_proxy, 0)
+
+    def _run_slice(self) -> None:
+        with self._quiet():
+            if self._fields is None or self._restart_pass:
+                self._restart_pass = False
+                self._fields = js.document.querySelectorAll(reader.FIELD_SELECTOR)
+                self._next_field = 0
+            deadline = time.perf_counter() + _SLICE_SECONDS
+            fields, count = self._fields, self._fields.length
+            while self._next_field < count:
+                self.sync_field(fields.item(self._next_field))
+                self._next_field += 1
+                if time.perf_counter() > deadline:
+                    js.setTimeout(self._run_slice_proxy, 0)
+                    return
+            self._remove_orphan_groups()
+        self._fields = None
+        self._pass_pending = False
+        if self._restart_pass:
+            self._restart_pass = False
+            self.schedule_pass()
+        elif not self._ready:
+            self._ready = True
+            js.document.documentElement.setAttribute(STATE_ATTRIBUTE, "ready")
+            js.window.dispatchEvent(js.Event.new("calendar-links:ready"))
+
+    def sync_field(self, field: Any) -> None:
+        """Give one field the buttons of the enabled calendars and the state of its value."""
+        if not field.isConnected:
+            return
+        key = reader.field_key(field)
+        sibling = reader.present(field.nextElementSibling)
+        ours = sibling is not None and sibling.classList.contains(render.GROUP_CLASS)
+        if not self.providers:
+            if ours:
+                sibling.remove()
+            return
+        if render.is_group_for(sibling, key, self.providers):
+            group = sibling
+        else:
+            if ours:
+                sibling.remove()
+            group = render.button_group(key, self.providers, key, self.google_account)
+            field.after(group)
+        self._refresh_group(field, group)
+
+    def _refresh_group(self, field: Any, group: Any) -> None:
+        """Re-check the field's value when anything it depends on changed since last time."""
+        record = reader.record_attributes(reader.record_of(field))
+        snapshot = reader.field_attributes(field)
+        signature = repr((record, snapshot, self.default_duration, self.google_account))
+        if getattr(group, "calendarLinksSignature", None) == signature:
+            return
+        group.calendarLinksSignature = signature
+        label = snapshot.label or snapshot.key
+        for button in group.querySelectorAll("button"):
+            button.setAttribute(
+                "aria-label", accessible_label(button.getAttribute("data-calendar-provider"), label)
+            )
+        render.update_hints(group, self.google_account)
+        draft = event_draft(record, snapshot, self._page_context())
+        render.show_message(
+            group, draft.message if isinstance(draft, Problem) else "", problem=isinstance(draft, Problem)
+        )
+
+    def _remove_orphan_groups(self) -> None:
+        """Drop button groups whose field went away or changed its key."""
+        for group in js.document.querySelectorAll("." + render.GROUP_CLASS):
+            field = reader.present(group.previousElementSibling)
+            if (
+                field is None
+                or not field.matches(reader.FIELD_SELECTOR)
+                or reader.field_key(field) != reader.attribute(group, "data-calendar-for")
+            ):
+                group.remove()
+
+    def _clear_signatures(self) -> None:
+        for group in js.document.querySelectorAll("." + render.GROUP_CLASS):
+            group.calendarLinksSignature = None
+
+    # Handlers -----------------------------------------------------------------------
+
+    def on_page_mutated(self, _records: Any, _observer: Any) -> None:
+        """The host page changed records or fields (single-page apps re-render all the time)."""
+        self.schedule_pass()
+
+    def on_field_input(self, event: Any) -> None:
+        """A person edited a field's input: re-check that field at once."""
+        target = event.target
+        field = reader.present(target.closest(reader.FIELD_SELECTOR)) if _is_element(target) else None
+        if field is not None:
+            with self._quiet():
+                self.sync_field(field)
+
+    def on_button_click(self, event: Any) -> None:
+        """Make the event for the clicked button from the field's value as it is now."""
+        target = event.target
+        button = (
+            reader.present(target.closest("button[data-calendar-provider]")) if _is_element(target) else None
+        )
+        group = reader.present(button.closest("." + render.GROUP_CLASS)) if button is not None else None
+        if group is None:
+            return
+        with self._quiet():
+            field = reader.present(group.previousElementSibling)
+            key = reader.attribute(group, "data-calendar-for")
+            if field is None or not field.matches(reader.FIELD_SELECTOR) or reader.field_key(field) != key:
+                render.show_message(group, "This field is no longer on the page.", problem=True)
+                return
+            draft = event_draft(
+                reader.record_attributes(reader.record_of(field)),
+                reader.field_attributes(field),
+                self._page_context(),
+            )
+            if isinstance(draft, Problem):
+                render.show_message(group, draft.message, problem=True)
+                return
+            provider: Provider = button.getAttribute("data-calendar-provider")
+            if provider == "google":
+                browser.open_tab(google_calendar_url(draft, self.google_account))
+            else:
+                stamp = browser.now()
+                browser.download_file(
+                    ics_document(draft, stamp, ics_sequence(stamp)),
+                    ics_file_name(draft),
+                    "text/calendar",
+                )
+            render.show_message(group, click_notice(provider, self.google_account), problem=False)
+
+    # Helpers ------------------------------------------------------------------------
+
+    def _page_context(self) -> PageContext:
+        return PageContext(
+            page_url=browser.page_url(),
+            browser_time_zone=self.browser_time_zone,
+            browser_date_order=self.browser_date_order,
+            default_duration_minutes=self.default_duration,
+        )
+
+    def _observe(self) -> None:
+        self._observer.observe(js.document.documentElement, self._observer_options)
+
+    @contextmanager
+    def _quiet(self) -> Iterator[None]:
+        """Make our own changes to the page without hearing them back from the observer."""
+        if self._observer.takeRecords().length:
+            # The host changed something since the last callback: look at it after this.
+            self._restart_pass = True
+            if not self._pass_pending:
+                self.schedule_pass()
+        self._observer.disconnect()
+        try:
+            yield
+        finally:
+            self._observe()
+
+
+def _is_element(target: Any) -> bool:
+    """Whether an event target is an element (text nodes, the document and windows aren't)."""
+    return reader.present(target) is not None and getattr(target, "nodeType", None) == 1
+
+
+def guarded(handler: Callable[..., None]) -> Callable[..., None]:
+    """The error boundary: an unexpected error is logged once and never reaches the page as a traceback."""
+
+    def run(*args: Any) -> None:
+        try:
+            handler(*args)
+        except Exception as error:  # noqa: BLE001 - the boundary is meant to catch everything
+            js.console.error(f"calendar-links: {type(error).__name__}: {error}")
+            event = args[0] if args else None
+            target = getattr(event, "target", None)
+            group = reader.present(target.closest("." + render.GROUP_CLASS)) if _is_element(target) else None
+            if group is not None:
+                render.show_message(group, _UNEXPECTED, problem=False)
+
+    return run
+
+
+def start() -> CalendarLinks:
+    """Start calendar-links on this page."""
+    app = CalendarLinks()
+    app.start()
+    return app

@@ -1,0 +1,115 @@
+"""Read the record page into plain snapshots for the core (the only module that reads the DOM).
+
+Everything here returns the raw attribute text as the page holds it; deciding what it means
+is the core's job (calendar_links.event_draft).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pyodide.ffi import jsnull
+
+from calendar_links import FieldAttributes, RecordAttributes
+
+__all__ = [
+    "FIELD_SELECTOR",
+    "RECORD_SELECTOR",
+    "WATCHED_ATTRIBUTES",
+    "field_attributes",
+    "attribute",
+    "field_key",
+    "present",
+    "record_attributes",
+    "record_of",
+]
+
+RECORD_SELECTOR = "[data-calendar-record]"
+FIELD_SELECTOR = "[data-calendar-field]"
+
+_RECORD_ATTRIBUTES = {
+    "record_id": "data-record-id",
+    "record_type": "data-record-type",
+    "name": "data-record-name",
+    "url": "data-record-url",
+    "location": "data-record-location",
+    "description": "data-record-description",
+    "time_zone": "data-time-zone",
+    "duration_minutes": "data-duration-minutes",
+    "date_order": "data-date-order",
+}
+_FIELD_ATTRIBUTES = {
+    "field_type": "data-field-type",
+    "label": "data-field-label",
+    "event_title": "data-event-title",
+    "time_zone": "data-time-zone",
+    "duration_minutes": "data-duration-minutes",
+    "date_order": "data-date-order",
+}
+# Attribute changes that can change a field's buttons or event; the observer watches these.
+WATCHED_ATTRIBUTES = sorted(
+    {"data-calendar-record", "data-calendar-field", "data-value", "datetime", "value"}
+    | set(_RECORD_ATTRIBUTES.values())
+    | set(_FIELD_ATTRIBUTES.values())
+)
+# Elements whose live `value` is the field's value (what the person typed).
+_VALUE_ELEMENTS = "input, textarea, select"
+
+
+def present(value: Any) -> Any:
+    """A JS value with JavaScript's null turned into None (Pyodide hands it over as jsnull)."""
+    return None if value is None or value is jsnull else value
+
+
+def attribute(element: Any, name: str) -> str | None:
+    """An attribute's text, or None when the element doesn't have it."""
+    value = present(element.getAttribute(name))
+    return None if value is None else str(value)
+
+
+def field_key(element: Any) -> str:
+    """The field's KEY, as the page wrote it."""
+    return attribute(element, "data-calendar-field") or ""
+
+
+def record_of(field: Any) -> Any:
+    """The field's nearest record ancestor, or None for a field outside any record."""
+    parent = present(field.parentElement)
+    return present(parent.closest(RECORD_SELECTOR)) if parent is not None else None
+
+
+def record_attributes(record: Any) -> RecordAttributes:
+    """The record element's attributes; an empty record when the field has none."""
+    if record is None:
+        return RecordAttributes()
+    return RecordAttributes(
+        **{name: attribute(record, html_name) for name, html_name in _RECORD_ATTRIBUTES.items()}
+    )
+
+
+def field_attributes(field: Any) -> FieldAttributes:
+    """The field's attributes and its value as it reads right now (first match wins)."""
+    value, source, input_type = _current_value(field)
+    return FieldAttributes(
+        key=field_key(field),
+        value=value,
+        value_source=source,
+        input_type=input_type,
+        **{name: attribute(field, html_name) for name, html_name in _FIELD_ATTRIBUTES.items()},
+    )
+
+
+def _current_value(field: Any) -> tuple[str, str, str | None]:
+    """The value text, where it came from, and the input type when it came from an input."""
+    control = field if field.matches(_VALUE_ELEMENTS) else present(field.querySelector(_VALUE_ELEMENTS))
+    if control is not None:
+        return str(control.value), "input", attribute(control, "type") or "text"
+    data_value = attribute(field, "data-value")
+    if data_value is not None:
+        return data_value, "data-value", None
+    time_element = (
+        field if field.hasAttribute("datetime") else present(field.querySelector("time[datetime]"))
+    )
+    if time_element is not None:
+        return attribute(time_element, "datetime") or "", "datetime", None
+    return str(field.textContent or ""), "text", None

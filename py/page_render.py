@@ -1,0 +1,95 @@
+"""Put calendar-links' own markup on the page: the button group after a field, its message.
+
+Page text only ever goes in through textContent and attributes, never as HTML, because
+labels and values come from the record and may hold markup.
+"""
+
+from __future__ import annotations
+
+from itertools import count
+from typing import Any
+
+import js
+
+from page_reader import attribute, present
+from ui_text import Provider, accessible_label, hint, provider_text
+
+__all__ = [
+    "GROUP_CLASS",
+    "button_group",
+    "is_group_for",
+    "show_message",
+    "update_hints",
+]
+
+GROUP_CLASS = "calendar-links"
+_MESSAGE_CLASS = "calendar-links__message"
+_message_ids = count(1)
+
+
+def _element(tag: str, class_name: str) -> Any:
+    element = js.document.createElement(tag)
+    element.className = class_name
+    return element
+
+
+def _button(provider: Provider, field_label: str, google_account: str | None) -> Any:
+    button = _element("button", "calendar-links__button")
+    button.type = "button"
+    button.setAttribute("data-calendar-provider", provider)
+    button.setAttribute("aria-label", accessible_label(provider, field_label))
+    button.title = hint(provider, google_account)
+    icon = _element("span", "calendar-links__icon")
+    icon.setAttribute("aria-hidden", "true")
+    text = _element("span", "calendar-links__text")
+    text.textContent = provider_text(provider).short_name
+    button.append(icon, text)
+    return button
+
+
+def button_group(
+    key: str, providers: str, field_label: str, google_account: str | None
+) -> Any:
+    """A new `<span class="calendar-links">` with one button per enabled provider."""
+    group = _element("span", GROUP_CLASS)
+    group.setAttribute("data-calendar-for", key)
+    group.setAttribute("data-calendar-providers", providers)
+    message = _element("span", _MESSAGE_CLASS)
+    message.id = f"calendar-links-message-{next(_message_ids)}"
+    for provider in providers.split():
+        button = _button(provider, field_label, google_account)  # type: ignore[arg-type]
+        # Screen readers read the message (a problem, a notice) with the button.
+        button.setAttribute("aria-describedby", message.id)
+        group.append(button)
+    # A polite live region: the message is read out when it changes, without stealing focus.
+    message.setAttribute("role", "status")
+    message.hidden = True
+    group.append(message)
+    return group
+
+
+def is_group_for(element: Any, key: str, providers: str) -> bool:
+    """Whether an element is our up-to-date button group for this field."""
+    return (
+        present(element) is not None
+        and element.classList.contains(GROUP_CLASS)
+        and attribute(element, "data-calendar-for") == key
+        and attribute(element, "data-calendar-providers") == providers
+    )
+
+
+def show_message(group: Any, text: str, *, problem: bool) -> None:
+    """Show (or with empty text, hide) the group's message; a problem disables the buttons."""
+    message = group.querySelector("." + _MESSAGE_CLASS)
+    message.textContent = text
+    message.hidden = not text
+    message.classList.toggle(_MESSAGE_CLASS + "--problem", problem)
+    for button in group.querySelectorAll("button"):
+        button.disabled = problem
+    group.classList.toggle(GROUP_CLASS + "--problem", problem)
+
+
+def update_hints(group: Any, google_account: str | None) -> None:
+    """Refresh the tooltips after the Google account hint changed."""
+    for button in group.querySelectorAll("button"):
+        button.title = hint(button.getAttribute("data-calendar-provider"), google_account)
