@@ -2,8 +2,9 @@
 
 Inputs: node_modules/ (after `npm ci`: PyScript and Pyodide) and the wheels named in
 requirements/runtime.txt (downloaded by pip with their hashes checked). Output:
-static/vendor/pyscript/, static/vendor/pyodide/ and static/vendor/calendar-links.zip, the
-archive PyScript unpacks into Pyodide's working directory (the dependencies and our py/).
+static/vendor/pyscript/, static/vendor/pyodide/ (with snapshot.bin, made by
+tools/make_snapshot.mjs) and static/vendor/calendar-links.zip, the archive PyScript unpacks
+into Pyodide's working directory (the dependencies and our py/).
 Nothing here reaches the network except pip, and only for wheels not downloaded yet.
 """
 
@@ -141,6 +142,7 @@ def main() -> None:
         sorted(path.name for path in pyscript_dist.iterdir() if not path.name.endswith(".map")),
     )
     write_archive(archive_entries())
+    subprocess.run(["node", str(ROOT / "tools" / "make_snapshot.mjs")], check=True)
     digest = hashlib.sha256(APP_ARCHIVE.read_bytes()).hexdigest()[:12]
     print(f"static/vendor built: {APP_ARCHIVE.stat().st_size:,} bytes of app archive ({digest})")
 

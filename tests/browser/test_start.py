@@ -1,0 +1,47 @@
+"""End-to-end: how the page starts, with and without the interpreter snapshot."""
+
+from __future__ import annotations
+
+from conftest import PageWatch, open_ready, set_integrations
+from playwright.sync_api import BrowserContext, ConsoleMessage, Page
+
+SNAPSHOT = "**/static/vendor/pyodide/snapshot.bin"
+
+
+def test_the_page_starts_without_a_warning_when_the_snapshot_is_there(
+    context: BrowserContext, page: Page, base_url: str
+) -> None:
+    warnings: list[str] = []
+    page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
+    set_integrations(context, google=True, outlook=True)
+    open_ready(page, base_url)
+    assert [text for text in warnings if "calendar-links" in text] == []
+    assert page.locator(".calendar-links button").count() > 0
+
+
+def test_a_missing_snapshot_falls_back_to_a_normal_start(
+    context: BrowserContext, watch: PageWatch, page: Page, base_url: str
+) -> None:
+    warnings: list[ConsoleMessage] = []
+    page.on("console", lambda message: warnings.append(message) if message.type == "warning" else None)
+    page.route(SNAPSHOT, lambda route: route.fulfill(status=404, body="missing"))
+    set_integrations(context, google=True, outlook=True)
+    open_ready(page, base_url)
+    assert page.locator(".calendar-links button").count() > 0
+    ours = [message.text for message in warnings if "calendar-links" in message.text]
+    assert len(ours) == 1 and "without the snapshot" in ours[0]
+    # The browser itself reports the 404; that is the only error, and it is expected here.
+    assert all("404" in text for text in watch.console_errors)
+    watch.console_errors.clear()
+
+
+def test_a_snapshot_from_another_build_falls_back_to_a_normal_start(
+    context: BrowserContext, page: Page, base_url: str
+) -> None:
+    warnings: list[str] = []
+    page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
+    page.route(SNAPSHOT, lambda route: route.fulfill(status=200, body=b"\0" * 4096))
+    set_integrations(context, google=True, outlook=True)
+    open_ready(page, base_url)
+    assert page.locator(".calendar-links button").count() > 0
+    assert len([text for text in warnings if "without the snapshot" in text]) == 1
