@@ -9,6 +9,8 @@ scheduler, created once at start.
 
 from __future__ import annotations
 
+import gc
+import json
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -30,22 +32,24 @@ from calendar_links import (
     ics_file_name,
     ics_sequence,
 )
+from marketplace import MARKETPLACE_SELECTOR, Marketplace
 from settings import (
     DEFAULT_DURATION_KEY,
     GOOGLE_ACCOUNT_KEY,
     INTEGRATIONS_KEY,
     Integrations,
+    enabled_providers,
     parse_default_duration,
     parse_google_account,
     parse_integrations,
 )
-from marketplace import MARKETPLACE_SELECTOR, Marketplace
-from settings import enabled_providers
 from ui_text import Provider, accessible_label, click_notice
 
-__all__ = ["SETTINGS_CHANGED_EVENT", "start"]
+__all__ = ["DIAGNOSTICS_EVENT", "SETTINGS_CHANGED_EVENT", "start"]
 
 SETTINGS_CHANGED_EVENT = "calendar-links:settings-changed"
+DIAGNOSTICS_EVENT = "calendar-links:diagnostics"
+DIAGNOSTICS_ATTRIBUTE = "data-calendar-links-diagnostics"
 STATE_ATTRIBUTE = "data-calendar-links-state"
 _SETTINGS_KEYS = {INTEGRATIONS_KEY, GOOGLE_ACCOUNT_KEY, DEFAULT_DURATION_KEY}
 # A pass over the fields yields to the browser after this long, so a page with thousands
@@ -99,6 +103,7 @@ class CalendarLinks:
         self._window_listeners = {
             "storage": create_proxy(guarded(self.on_storage_changed)),
             SETTINGS_CHANGED_EVENT: create_proxy(guarded(self.on_settings_changed)),
+            DIAGNOSTICS_EVENT: create_proxy(guarded(self.on_diagnostics_requested)),
         }
 
     def start(self) -> None:
@@ -302,6 +307,15 @@ class CalendarLinks:
                     "text/calendar",
                 )
             render.show_message(group, click_notice(provider, self.google_account), problem=False)
+
+    def on_diagnostics_requested(self, _event: Any) -> None:
+        """Report figures that show leaks in a long session (read by the soak test)."""
+        gc.collect()
+        figures = {
+            "pythonObjects": len(gc.get_objects()),
+            "buttonGroups": js.document.querySelectorAll("." + render.GROUP_CLASS).length,
+        }
+        js.document.documentElement.setAttribute(DIAGNOSTICS_ATTRIBUTE, json.dumps(figures))
 
     # Helpers ------------------------------------------------------------------------
 

@@ -259,5 +259,7 @@ function render() {
 }
 
 addEventListener("hashchange", render);
-addEventListener("calendar-links:ready", () => document.querySelector(".startup-note").remove(), { once: true });
+for (const outcome of ["calendar-links:ready", "calendar-links:failed"]) {
+  addEventListener(outcome, () => document.querySelector(".startup-note")?.remove(), { once: true });
+}
 render();

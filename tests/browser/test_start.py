@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from conftest import PageWatch, open_ready, set_integrations
-from playwright.sync_api import BrowserContext, ConsoleMessage, Page
+from functools import partial
+
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Route
 
 SNAPSHOT = "**/static/vendor/pyodide/snapshot.bin"
 
@@ -45,3 +47,29 @@ def test_a_snapshot_from_another_build_falls_back_to_a_normal_start(
     open_ready(page, base_url)
     assert page.locator(".calendar-links button").count() > 0
     assert len([text for text in warnings if "without the snapshot" in text]) == 1
+
+
+def answer(route: Route, *, status: int, body: bytes) -> None:
+    route.fulfill(status=status, body=body)
+
+
+def test_a_missing_or_damaged_app_archive_says_so_in_one_line(browser: Browser, base_url: str) -> None:
+    for reply, reason in ((404, "could not be loaded"), (200, "are damaged")):
+        context = browser.new_context()
+        page = context.new_page()
+        page.route("**/static/vendor/calendar-links.zip", partial(answer, status=reply, body=b"not a zip"))
+        errors: list[str] = []
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
+        page.goto(base_url)
+        page.wait_for_selector("html[data-calendar-links-state='failed']", state="attached")
+        notice = page.locator(".calendar-links-failure")
+        assert notice.count() == 1 and reason in notice.text_content()
+        ours = [text for text in errors if text.startswith("calendar-links:")]
+        others = [text for text in errors if not text.startswith("calendar-links:")]
+        assert len(ours) == 1 and reason in ours[0]
+        # Only the browser's own report of the 404 may stand beside it; no traceback, no banner.
+        assert all("404" in text for text in others) and len(others) == (1 if reply == 404 else 0)
+        assert page.locator(".py-error").count() == 0
+        assert page.locator(".startup-note").count() == 0
+        context.close()
