@@ -12,6 +12,14 @@ import http.server
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The strictest policy calendar-links runs under (README, "Security and reliability"), sent
+# with every page so the demo and every browser test prove it. No 'unsafe-inline' anywhere;
+# 'unsafe-eval' because PyScript builds its hook functions from strings, which also covers
+# compiling Pyodide's WebAssembly.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' 'unsafe-eval'; object-src 'none'; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
 
 
 class StaticHandler(http.server.SimpleHTTPRequestHandler):
@@ -29,6 +37,7 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         # The vendored runtime is rebuilt in place, so browsers must revalidate rather than
         # trust an old copy; Last-Modified makes that a cheap 304.
         self.send_header("Cache-Control", "no-cache")
+        self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name

@@ -73,3 +73,23 @@ def test_a_missing_or_damaged_app_archive_says_so_in_one_line(browser: Browser, 
         assert page.locator(".py-error").count() == 0
         assert page.locator(".startup-note").count() == 0
         context.close()
+
+
+def test_it_runs_under_a_content_security_policy_without_unsafe_inline(
+    context: BrowserContext, page: Page, base_url: str
+) -> None:
+    context.add_init_script(
+        "window.cspViolations = [];"
+        "document.addEventListener('securitypolicyviolation',"
+        " (event) => window.cspViolations.push(event.violatedDirective + ' ' + event.sourceFile));"
+    )
+    set_integrations(context, google=False, outlook=True)
+    response = page.goto(base_url)
+    assert response is not None
+    policy = response.headers["content-security-policy"]
+    assert "unsafe-inline" not in policy and "script-src 'self' 'unsafe-eval'" in policy
+    page.wait_for_selector("html[data-calendar-links-state='ready']", state="attached")
+    with page.expect_download() as download:
+        page.locator("[data-calendar-provider='outlook']").first.click()
+    assert download.value.suggested_filename.endswith(".ics")
+    assert page.evaluate("window.cspViolations") == []
