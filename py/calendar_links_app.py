@@ -43,7 +43,7 @@ from settings import (
     parse_google_account,
     parse_integrations,
 )
-from ui_text import Provider, accessible_label, click_notice
+from ui_text import Provider, click_notice
 
 __all__ = ["DIAGNOSTICS_EVENT", "SETTINGS_CHANGED_EVENT", "start"]
 
@@ -80,6 +80,7 @@ class CalendarLinks:
         self._pass_pending = False
         self._restart_pass = False
         self._ready = False
+        self._checking = False
         self._started = False
         self.marketplaces: list[Marketplace] = []
         self._observer_options = to_js(
@@ -179,70 +180,88 @@ class CalendarLinks:
         js.setTimeout(self._run_slice_proxy, 0)
 
     def _run_slice(self) -> None:
+        """One slice of a pass. A pass first gives every field its buttons (then the page is
+        ready: every button works, and a click reads and checks the value itself), then
+        checks every value so that unreadable ones show their message before anyone clicks."""
         with self._quiet():
             if self._fields is None or self._restart_pass:
                 self._restart_pass = False
                 self._fields = js.document.querySelectorAll(reader.FIELD_SELECTOR)
                 self._next_field = 0
+                self._checking = False
             deadline = time.perf_counter() + _SLICE_SECONDS
             fields, count = self._fields, self._fields.length
+            step = self.check_field if self._checking else self.attach_group
             while self._next_field < count:
-                self.sync_field(fields.item(self._next_field))
+                step(fields.item(self._next_field))
                 self._next_field += 1
                 if time.perf_counter() > deadline:
                     js.setTimeout(self._run_slice_proxy, 0)
                     return
-            self._remove_orphan_groups()
+            if not self._checking:
+                self._remove_orphan_groups()
+                self._announce_ready()
+                self._checking, self._next_field = True, 0
+                js.setTimeout(self._run_slice_proxy, 0)
+                return
         self._fields = None
         self._pass_pending = False
         if self._restart_pass:
             self._restart_pass = False
             self.schedule_pass()
-        elif not self._ready:
-            self._ready = True
-            js.document.documentElement.setAttribute(STATE_ATTRIBUTE, "ready")
-            # Measured from navigation start by the benchmark (bench/run.py).
-            js.performance.mark("calendar-links:ready")
-            js.window.dispatchEvent(js.Event.new("calendar-links:ready"))
+
+    def _announce_ready(self) -> None:
+        if self._ready:
+            return
+        self._ready = True
+        js.document.documentElement.setAttribute(STATE_ATTRIBUTE, "ready")
+        # Measured from navigation start by the benchmark (bench/run.py).
+        js.performance.mark("calendar-links:ready")
+        js.window.dispatchEvent(js.Event.new("calendar-links:ready"))
 
     def sync_field(self, field: Any) -> None:
-        """Give one field the buttons of the enabled calendars and the state of its value."""
+        """Bring one field in line at once: its buttons and the state of its value."""
+        group = self.attach_group(field)
+        if group is not None:
+            self.check_field(field)
+
+    def attach_group(self, field: Any) -> Any:
+        """Give a field the buttons of the enabled calendars; return them (None when none)."""
         if not field.isConnected:
-            return
+            return None
         key = reader.field_key(field)
         sibling = reader.present(field.nextElementSibling)
         ours = sibling is not None and sibling.classList.contains(render.GROUP_CLASS)
+        if ours and render.is_group_for(sibling, key, self.providers):
+            return sibling
+        if ours:
+            sibling.remove()
         if not self.providers:
-            if ours:
-                sibling.remove()
-            return
-        if render.is_group_for(sibling, key, self.providers):
-            group = sibling
-        else:
-            if ours:
-                sibling.remove()
-            group = render.button_group(key, self.providers, key, self.google_account)
-            field.after(group)
-        self._refresh_group(field, group)
+            return None
+        label = reader.attribute(field, "data-field-label") or key
+        group = render.button_group(key, self.providers, label, self.google_account)
+        field.after(group)
+        return group
 
-    def _refresh_group(self, field: Any, group: Any) -> None:
+    def check_field(self, field: Any) -> None:
         """Re-check the field's value when anything it depends on changed since last time."""
+        group = reader.present(field.nextElementSibling)
+        if group is None or not group.classList.contains(render.GROUP_CLASS):
+            return
         record = reader.record_attributes(reader.record_of(field))
         snapshot = reader.field_attributes(field)
         signature = repr((record, snapshot, self.default_duration, self.google_account))
-        if getattr(group, "calendarLinksSignature", None) == signature:
+        previous = getattr(group, "calendarLinksSignature", None)
+        if previous == signature:
             return
         group.calendarLinksSignature = signature
-        label = snapshot.label or snapshot.key
-        for button in group.querySelectorAll("button"):
-            button.setAttribute(
-                "aria-label", accessible_label(button.getAttribute("data-calendar-provider"), label)
-            )
-        render.update_hints(group, self.google_account)
+        if previous is not None:
+            # A group made for other settings or another label: new words on the buttons.
+            render.update_texts(group, snapshot.label or snapshot.key, self.google_account)
         draft = event_draft(record, snapshot, self._page_context())
-        render.show_message(
-            group, draft.message if isinstance(draft, Problem) else "", problem=isinstance(draft, Problem)
-        )
+        problem = draft.message if isinstance(draft, Problem) else ""
+        if problem or previous is not None:
+            render.show_message(group, problem, problem=bool(problem))
 
     def _remove_orphan_groups(self) -> None:
         """Drop button groups whose field went away or changed its key."""
@@ -256,8 +275,9 @@ class CalendarLinks:
                 group.remove()
 
     def _clear_signatures(self) -> None:
+        # Empty rather than absent: check_field then also renews the buttons' words.
         for group in js.document.querySelectorAll("." + render.GROUP_CLASS):
-            group.calendarLinksSignature = None
+            group.calendarLinksSignature = ""
 
     # Handlers -----------------------------------------------------------------------
 

@@ -19,12 +19,15 @@ __all__ = [
     "button_group",
     "is_group_for",
     "show_message",
-    "update_hints",
+    "update_texts",
 ]
 
 GROUP_CLASS = "calendar-links"
 _MESSAGE_CLASS = "calendar-links__message"
 _message_ids = count(1)
+# One finished group per set of providers and account, cloned for every field: a page with
+# thousands of fields then costs a clone and a few attributes per field, not a dozen calls.
+_templates: dict[tuple[str, str | None], Any] = {}
 
 
 def _element(tag: str, class_name: str) -> Any:
@@ -33,11 +36,10 @@ def _element(tag: str, class_name: str) -> Any:
     return element
 
 
-def _button(provider: Provider, field_label: str, google_account: str | None) -> Any:
+def _button(provider: Provider, google_account: str | None) -> Any:
     button = _element("button", "calendar-links__button")
     button.type = "button"
     button.setAttribute("data-calendar-provider", provider)
-    button.setAttribute("aria-label", accessible_label(provider, field_label))
     button.title = hint(provider, google_account)
     icon = _element("span", "calendar-links__icon")
     icon.setAttribute("aria-hidden", "true")
@@ -47,24 +49,30 @@ def _button(provider: Provider, field_label: str, google_account: str | None) ->
     return button
 
 
-def button_group(
-    key: str, providers: str, field_label: str, google_account: str | None
-) -> Any:
+def _template(providers: str, google_account: str | None) -> Any:
+    template = _templates.get((providers, google_account))
+    if template is None:
+        template = _element("span", GROUP_CLASS)
+        template.setAttribute("data-calendar-providers", providers)
+        for provider in providers.split():
+            template.append(_button(provider, google_account))  # type: ignore[arg-type]
+        message = _element("span", _MESSAGE_CLASS)
+        # A polite live region: the message is read out when it changes, without stealing focus.
+        message.setAttribute("role", "status")
+        message.hidden = True
+        template.append(message)
+        _templates[(providers, google_account)] = template
+    return template
+
+
+def button_group(key: str, providers: str, field_label: str, google_account: str | None) -> Any:
     """A new `<span class="calendar-links">` with one button per enabled provider."""
-    group = _element("span", GROUP_CLASS)
+    group = _template(providers, google_account).cloneNode(True)
     group.setAttribute("data-calendar-for", key)
-    group.setAttribute("data-calendar-providers", providers)
-    message = _element("span", _MESSAGE_CLASS)
-    message.id = f"calendar-links-message-{next(_message_ids)}"
+    button = group.firstElementChild
     for provider in providers.split():
-        button = _button(provider, field_label, google_account)  # type: ignore[arg-type]
-        # Screen readers read the message (a problem, a notice) with the button.
-        button.setAttribute("aria-describedby", message.id)
-        group.append(button)
-    # A polite live region: the message is read out when it changes, without stealing focus.
-    message.setAttribute("role", "status")
-    message.hidden = True
-    group.append(message)
+        button.setAttribute("aria-label", accessible_label(provider, field_label))  # type: ignore[arg-type]
+        button = button.nextElementSibling
     return group
 
 
@@ -84,12 +92,19 @@ def show_message(group: Any, text: str, *, problem: bool) -> None:
     message.textContent = text
     message.hidden = not text
     message.classList.toggle(_MESSAGE_CLASS + "--problem", problem)
+    if text and not message.id:
+        # Screen readers then read the message (a problem, a notice) with the buttons.
+        message.id = f"calendar-links-message-{next(_message_ids)}"
     for button in group.querySelectorAll("button"):
         button.disabled = problem
+        if text:
+            button.setAttribute("aria-describedby", message.id)
     group.classList.toggle(GROUP_CLASS + "--problem", problem)
 
 
-def update_hints(group: Any, google_account: str | None) -> None:
-    """Refresh the tooltips after the Google account hint changed."""
+def update_texts(group: Any, field_label: str, google_account: str | None) -> None:
+    """Renew the buttons' labels and tooltips after the field's label or the account changed."""
     for button in group.querySelectorAll("button"):
-        button.title = hint(button.getAttribute("data-calendar-provider"), google_account)
+        provider = button.getAttribute("data-calendar-provider")
+        button.setAttribute("aria-label", accessible_label(provider, field_label))
+        button.title = hint(provider, google_account)
