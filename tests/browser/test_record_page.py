@@ -220,3 +220,33 @@ def test_screenshots_light_dark_and_phone(context: BrowserContext, page: Page, b
         path = ARTIFACTS / f"demo-{name}.png"
         page.screenshot(path=str(path), full_page=True)
         assert path.stat().st_size > 10_000
+
+
+def test_marketplace_settings_reach_the_event_and_bad_input_is_kept(
+    context: BrowserContext, watch: PageWatch, page: Page, base_url: str
+) -> None:
+    set_integrations(context, google=True, outlook=False)
+    open_ready(page, base_url + "#/marketplace")
+    account = page.locator('[data-calendar-setting="google-account"]')
+    status = page.locator(".calendar-links-marketplace__status")
+    account.fill("not an address")
+    account.press("Tab")
+    expect(status).to_contain_text("isn't an email address")
+    expect(account).to_have_value("not an address")  # what the person typed stays
+    account.fill("ada@analytical-engines.example")
+    account.press("Tab")
+    expect(status).to_contain_text("ada@analytical-engines.example")
+    page.select_option('[data-calendar-setting="duration"]', "60")
+    expect(status).to_contain_text("60 minutes")
+    page.goto(base_url + "#/deals/D-2042")
+    page.wait_for_function(FIELD_GROUPS_SETTLED)
+    tooltip = button(page, "D-2042", "demo", "google").get_attribute("title") or ""
+    assert "ada@analytical-engines.example" in tooltip
+    query = google_query(context, watch, page, "D-2042", "demo")
+    assert query["authuser"] == ["ada@analytical-engines.example"]
+    start = datetime(2026, 12, 10, 11, tzinfo=ZoneInfo("America/New_York")).astimezone(timezone.utc)
+    end = start + timedelta(minutes=60)
+    assert query["dates"] == [f"{start:%Y%m%dT%H%M%SZ}/{end:%Y%m%dT%H%M%SZ}"]
+    expect(page.locator('[data-calendar-for="demo"] .calendar-links__message')).to_contain_text(
+        "ada@analytical-engines.example"
+    )
