@@ -36,6 +36,7 @@ from calendar_links import (
     ics_sequence,
     outlook_web_url,
 )
+from field_values import zone_named
 from settings import integrations_json, parse_default_duration, parse_google_account, parse_integrations
 
 UTC = timezone.utc
@@ -53,11 +54,9 @@ HUGE = ("Zoë <b>&amp;</b> ; , \\ : \\N \r\n😀 e\u0301 שלום \u200f\t" * 26
 
 def _tzdata_zone(key: str) -> ZoneInfo:
     """key from the tzdata package itself, whatever the machine's own zone files say."""
-    entry = resources.files("tzdata").joinpath("zoneinfo")
-    for part in key.split("/"):
-        entry = entry.joinpath(part)
-    with entry.open("rb") as data:
-        return ZoneInfo.from_file(data, key=key)
+    zone = zone_named(key)
+    assert zone is not None, key
+    return zone
 
 
 ZONE_KEYS = sorted(resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8").split())
