@@ -34,6 +34,8 @@ async function startPyodide(settings, snapshot) {
     const pyodide = await loadVendoredPyodide({ ...settings, _loadSnapshot: snapshot });
     // Every page restored from one snapshot would otherwise share one random state.
     pyodide.runPython("import random; random.seed()");
+    // Pyodide keeps the snapshot's bytes (about 30 MB) after restoring; let them go.
+    if (pyodide._api?.config) delete pyodide._api.config._loadSnapshot;
     return pyodide;
   } catch (error) {
     console.warn(`calendar-links: starting without the snapshot (${error.message ?? error})`);
