@@ -62,19 +62,9 @@ BENCH_PAGES = ROOT / "bench" / "pages"
 RESULTS = ROOT / "bench" / "results"
 sys.path.insert(0, str(ROOT / "tools"))
 
-from serve import StaticHandler, make_server  # noqa: E402 - importable once tools/ is on the path
+from chromium import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E402 - importable once tools/ is on the path
+from serve import StaticHandler, make_server  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-# As in tests/browser/conftest.py, so the numbers describe the browser the tests use.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 READY_MARK = "calendar-links:ready"
 SETTLED = "html[data-calendar-links-state='ready'], html[data-calendar-links-state='failed']"
 # Pyodide's first start in an empty profile takes seconds here; 10,000 fields much longer.
@@ -338,7 +328,7 @@ def _page_label(page: Page) -> str:
 
 
 def launch(playwright: Playwright) -> Browser:
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    return playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS, headless=True)
 
 
 def new_context(browser: Browser, watch: Watch, *scripts: Path, reduced_motion: bool = False) -> BrowserContext:
@@ -600,7 +590,7 @@ def persistent_cold_and_warm(playwright: Playwright, watch: Watch) -> tuple[Load
     """The app cold, then warm, in a browser of its own with an on-disk profile and cache."""
     with tempfile.TemporaryDirectory(prefix="calendar-links-bench-") as profile:
         context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, proxy=watch.proxy()
+            profile, executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS, headless=True, proxy=watch.proxy()
         )
         try:
             prepare_context(context, watch, PROBE_SCRIPT)

@@ -18,23 +18,15 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Route, sync_playwright
 
+from chromium import CHROMIUM_ARGS, CHROMIUM_PATH
 from serve import make_server
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    # Chromium still makes a few connections of its own (autofill, update checks) that no
-    # page route sees; a proxy on a closed local port refuses them on this machine.
-    # Requests to 127.0.0.1 bypass proxies, so the page's own traffic is unaffected.
-    "--proxy-server=http://127.0.0.1:9",
-]
+# Chromium still makes a few connections of its own (autofill, update checks) that no page
+# route sees; a proxy on a closed local port refuses them on this machine. Requests to
+# 127.0.0.1 bypass proxies, so the page's own traffic is unaffected.
+TEST_CHROMIUM_ARGS = [*CHROMIUM_ARGS, "--proxy-server=http://127.0.0.1:9"]
 PROVIDER_HOSTS = {"calendar.google.com", "outlook.live.com", "outlook.office.com"}
 READY = "html[data-calendar-links-state='ready']"
 # Pyodide's first start in a fresh profile takes a few seconds on a small machine.
@@ -69,7 +61,7 @@ def playwright_instance() -> Iterator[Playwright]:
 @pytest.fixture(scope="session")
 def browser(playwright_instance: Playwright) -> Iterator[Browser]:
     browser = playwright_instance.chromium.launch(
-        executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        executable_path=CHROMIUM_PATH, args=TEST_CHROMIUM_ARGS
     )
     yield browser
     browser.close()
