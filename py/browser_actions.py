@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import js
-from pyodide.ffi import jsnull, to_js
+from pyodide.ffi import to_js
+
+from page_reader import present
 
 __all__ = [
     "browser_date_parts",
@@ -52,7 +54,8 @@ def stored_text(key: str) -> str | None:
         value = js.localStorage.getItem(key)
     except Exception:  # noqa: BLE001 - any refusal means "no stored value"
         return None
-    return None if value is None or value is jsnull else str(value)
+    value = present(value)
+    return None if value is None else str(value)
 
 
 def store_text(key: str, value: str) -> bool:

@@ -62,6 +62,7 @@ __all__ = [
     "event_draft",
     "event_uid",
     "field_label",
+    "label_or_key",
     "google_calendar_url",
     "ics_document",
     "ics_file_name",
@@ -240,7 +241,12 @@ class _Unusable(Exception):
 
 def field_label(field: FieldAttributes) -> str:
     """The field's human label: data-field-label, else its key."""
-    return field.label if _given(field.label) else field.key
+    return label_or_key(field.label, field.key)
+
+
+def label_or_key(label: str | None, key: str) -> str:
+    """A raw data-field-label if it says anything, else the field's key."""
+    return label if _given(label) else key
 
 
 def event_draft(record: RecordAttributes, field: FieldAttributes, page: PageContext) -> EventDraft | Problem:

@@ -23,14 +23,17 @@ import browser_actions as browser
 import page_reader as reader
 import page_render as render
 from calendar_links import (
+    ICS_MEDIA_TYPE,
     PageContext,
     Problem,
     date_order_from_locale,
     event_draft,
+    field_label,
     google_calendar_url,
     ics_document,
     ics_file_name,
     ics_sequence,
+    label_or_key,
 )
 from marketplace import MARKETPLACE_SELECTOR, Marketplace
 from settings import (
@@ -238,7 +241,7 @@ class CalendarLinks:
             sibling.remove()
         if not self.providers:
             return None
-        label = reader.attribute(field, "data-field-label") or key
+        label = label_or_key(reader.attribute(field, "data-field-label"), key)
         group = render.button_group(key, self.providers, label, self.google_account)
         field.after(group)
         return group
@@ -257,7 +260,7 @@ class CalendarLinks:
         group.calendarLinksSignature = signature
         if previous is not None:
             # A group made for other settings or another label: new words on the buttons.
-            render.update_texts(group, snapshot.label or snapshot.key, self.google_account)
+            render.update_texts(group, field_label(snapshot), self.google_account)
         draft = event_draft(record, snapshot, self._page_context())
         problem = draft.message if isinstance(draft, Problem) else ""
         if problem or previous is not None:
@@ -324,7 +327,7 @@ class CalendarLinks:
                 browser.download_file(
                     ics_document(draft, stamp, ics_sequence(stamp)),
                     ics_file_name(draft),
-                    "text/calendar",
+                    ICS_MEDIA_TYPE,
                 )
             render.show_message(group, click_notice(provider, self.google_account), problem=False)
 

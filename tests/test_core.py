@@ -14,6 +14,7 @@ from icalendar import Calendar
 
 import core_checks
 from calendar_links import (
+    label_or_key,
     ELLIPSIS,
     MAX_URL_LENGTH,
     SEQUENCE_EPOCH,
@@ -599,3 +600,9 @@ def test_ics_file_name_is_capped_without_breaking_a_character(unit: str) -> None
 )
 def test_date_order_from_locale(parts: list[str], order: str) -> None:
     assert date_order_from_locale(parts) == order
+
+
+def test_a_blank_label_falls_back_to_the_key_on_buttons_as_in_events() -> None:
+    # The buttons' aria-labels use the raw attribute before the field is fully read.
+    assert label_or_key("  \t", "renewal") == "renewal"
+    assert label_or_key("Renewal date", "renewal") == "Renewal date"
