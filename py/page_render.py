@@ -1,23 +1,28 @@
 """Put calendar-links' own markup on the page: the button group after a field, its message.
 
 Page text only ever goes in through textContent and attributes, never as HTML, because
-labels and values come from the record and may hold markup.
+labels and values come from the record and may hold markup. Work over many fields at once
+goes through static/calendar-links-dom.mjs, a loop in the page instead of a call per element.
 """
 
 from __future__ import annotations
 
+import json
 from itertools import count
 from typing import Any
 
+import calendar_links_dom as dom
 import js
 
-from page_reader import attribute, present
+from calendar_links import label_or_key
+from page_reader import present
 from ui_text import Provider, accessible_label, hint, provider_text
 
 __all__ = [
     "GROUP_CLASS",
-    "button_group",
-    "is_group_for",
+    "attach_groups",
+    "group_after",
+    "remove_orphan_groups",
     "show_message",
     "update_texts",
 ]
@@ -65,25 +70,29 @@ def _template(providers: str, google_account: str | None) -> Any:
     return template
 
 
-def button_group(key: str, providers: str, field_label: str, google_account: str | None) -> Any:
-    """A new `<span class="calendar-links">` with one button per enabled provider."""
-    group = _template(providers, google_account).cloneNode(True)
-    group.setAttribute("data-calendar-for", key)
-    button = group.firstElementChild
-    for provider in providers.split():
-        button.setAttribute("aria-label", accessible_label(provider, field_label))  # type: ignore[arg-type]
-        button = button.nextElementSibling
-    return group
+def attach_groups(fields: Any, start: int, stop: int, providers: str, google_account: str | None) -> None:
+    """Give fields[start:stop] the button group of the enabled calendars (providers, space
+    separated), replacing groups made for other calendars or keys; "" removes them all."""
+    wanted = json.loads(dom.fieldsNeedingGroups(fields, start, stop, providers))
+    if not wanted:
+        return
+    names: list[Provider] = providers.split()  # type: ignore[assignment]
+    plan = [
+        [index, key, [accessible_label(provider, label_or_key(label, key)) for provider in names]]
+        for index, key, label in wanted
+    ]
+    dom.placeGroups(fields, _template(providers, google_account), json.dumps(plan))
 
 
-def is_group_for(element: Any, key: str, providers: str) -> bool:
-    """Whether an element is our up-to-date button group for this field."""
-    return (
-        present(element) is not None
-        and element.classList.contains(GROUP_CLASS)
-        and attribute(element, "data-calendar-for") == key
-        and attribute(element, "data-calendar-providers") == providers
-    )
+def group_after(field: Any) -> Any:
+    """The field's button group, or None when it has none."""
+    sibling = present(field.nextElementSibling)
+    return sibling if sibling is not None and sibling.classList.contains(GROUP_CLASS) else None
+
+
+def remove_orphan_groups(field_selector: str) -> None:
+    """Remove the button groups whose field went away or changed its key."""
+    dom.removeOrphanGroups(field_selector)
 
 
 def show_message(group: Any, text: str, *, problem: bool) -> None:

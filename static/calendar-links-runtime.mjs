@@ -1,18 +1,29 @@
 // The interpreter module PyScript loads (`interpreter` in pyscript.toml): Pyodide, restored
 // from the memory snapshot that the setup makes (vendor/pyodide/snapshot.bin), with our
-// modules and their dependencies already imported, then our archive unpacked beside it.
-// Restoring skips Python's start-up and every import, the slowest part of showing buttons,
-// and the snapshot and the archive download while Pyodide loads its own files.
+// modules and their dependencies already imported; our archive is put back in place, and the
+// app starts on the page.
+//
+// Everything starts when this module is evaluated. PyScript imports it only after loading
+// itself and its settings (a few hundred milliseconds), so a page that also loads it with its
+// own <script type="module"> tag starts Python that much sooner; PyScript then gets the same
+// interpreter, since a module is evaluated once per page.
 //
 // The snapshot API is experimental. When the snapshot is missing, unreadable, or was made by
 // another Pyodide, this falls back to a normal start: one console warning, and the page
 // works as before, only slower. When the app itself can't be loaded (its archive missing or
 // broken), the page says so in one line, and so does the console, once.
 import { loadPyodide as loadVendoredPyodide, version } from "./vendor/pyodide/pyodide.mjs";
+import * as pageDom from "./calendar-links-dom.mjs";
 
 const indexURL = new URL("./vendor/pyodide/", import.meta.url).href;
 const snapshotURL = new URL("snapshot.bin", indexURL).href;
 const archiveURL = new URL("./vendor/calendar-links.zip", import.meta.url).href;
+// Where the archive lives in Pyodide's file system; tools/make_snapshot.mjs puts it on
+// sys.path at this same path, so the restored importers find it without unpacking a file.
+const ARCHIVE_PATH = "/lib/calendar-links.zip";
+// `?snapshot=off` on this module's URL starts Python the normal way, without a warning: for
+// comparing the two starts (bench/run.py) and for ruling the snapshot out when debugging.
+const useSnapshot = new URL(import.meta.url).searchParams.get("snapshot") !== "off";
 const FAILURE_HINT = "Reload the page; if it persists, the calendar-links setup needs to be run again.";
 
 async function bytesOf(url) {
@@ -29,9 +40,18 @@ function download(url) {
   return bytes;
 }
 
-async function startPyodide(settings, snapshot) {
+async function startPyodide(snapshot) {
+  if (snapshot === null) return loadVendoredPyodide({ indexURL });
   try {
-    const pyodide = await loadVendoredPyodide({ ...settings, _loadSnapshot: snapshot });
+    const pyodide = await loadVendoredPyodide({
+      indexURL,
+      _loadSnapshot: snapshot,
+      // The snapshot refers to the DOM helpers by this name (tools/make_snapshot.mjs).
+      _snapshotDeserializer: (name) => {
+        if (name !== "calendar_links_dom") throw new Error(`the snapshot refers to an unknown ${name}`);
+        return pageDom;
+      },
+    });
     // Every page restored from one snapshot would otherwise share one random state.
     pyodide.runPython("import random; random.seed()");
     // Pyodide keeps the snapshot's bytes (about 30 MB) after restoring; let them go.
@@ -39,7 +59,7 @@ async function startPyodide(settings, snapshot) {
     return pyodide;
   } catch (error) {
     console.warn(`calendar-links: starting without the snapshot (${error.message ?? error})`);
-    return loadVendoredPyodide(settings);
+    return loadVendoredPyodide({ indexURL });
   }
 }
 
@@ -55,13 +75,36 @@ function reportFailure(reason) {
   dispatchEvent(new CustomEvent("calendar-links:failed", { detail: { message } }));
 }
 
-export async function loadPyodide(options = {}) {
+// Python imports straight from the zip (zipimport): one file written instead of hundreds
+// unpacked. After a restore every module is already imported, so a damaged archive, or
+// one from another build, would only show later (a time zone missing, say): its digest
+// must be the one the snapshot recorded (tools/make_snapshot.mjs), or the app doesn't start.
+const MOUNT_AND_START = `
+import sys
+archive = ${JSON.stringify(ARCHIVE_PATH)}
+if archive not in sys.path:
+    sys.path.insert(0, archive)
+if "calendar_links_archive_sha256" in globals():
+    import hashlib
+    with open(archive, "rb") as file:
+        if hashlib.sha256(file.read()).hexdigest() != calendar_links_archive_sha256:
+            raise ImportError("the archive is not the one the snapshot was made with")
+del archive
+import calendar_links_app
+calendar_links_app.start()
+`;
+
+async function start() {
   const archive = download(archiveURL);
-  // PyScript derives indexURL from this module's folder; the runtime files live below it.
-  const pyodide = await startPyodide({ ...options, indexURL }, download(snapshotURL));
+  const pyodide = await startPyodide(useSnapshot ? download(snapshotURL) : null);
+  // An `async` module script can run before the page is parsed; the fields must be there.
+  if (document.readyState === "loading") {
+    await new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
+  }
   try {
-    pyodide.unpackArchive(await archive, "zip");
-    pyodide.runPython("import calendar_links_app");
+    pyodide.registerJsModule("calendar_links_dom", pageDom);
+    pyodide.FS.writeFile(ARCHIVE_PATH, new Uint8Array(await archive));
+    pyodide.runPython(MOUNT_AND_START);
   } catch (error) {
     reportFailure(error instanceof Error && error.message.includes("answered")
       ? "its files could not be loaded"
@@ -70,6 +113,17 @@ export async function loadPyodide(options = {}) {
     // with a second, less clear error. The page itself keeps working.
     return new Promise(() => {});
   }
+  return pyodide;
+}
+
+const started = start();
+
+// What PyScript calls. Its settings name only where Pyodide lives (ours, already known) and
+// where print() and errors go, which apply from here on.
+export async function loadPyodide({ stdout, stderr } = {}) {
+  const pyodide = await started;
+  if (stdout) pyodide.setStdout({ batched: stdout });
+  if (stderr) pyodide.setStderr({ batched: stderr });
   return pyodide;
 }
 

@@ -3,8 +3,8 @@
 Inputs: node_modules/ (after `npm ci`: PyScript and Pyodide) and the wheels named in
 requirements/runtime.txt (downloaded by pip with their hashes checked). Output:
 static/vendor/pyscript/, static/vendor/pyodide/ (with snapshot.bin, made by
-tools/make_snapshot.mjs) and static/vendor/calendar-links.zip, the archive PyScript unpacks
-into Pyodide's working directory (the dependencies and our py/).
+tools/make_snapshot.mjs) and static/vendor/calendar-links.zip, the archive Python imports from
+(the dependencies and our py/).
 Nothing here reaches the network except pip, and only for wheels not downloaded yet.
 """
 
@@ -98,8 +98,9 @@ def archive_entries() -> dict[str, bytes]:
     for requirement in browser_requirements():
         with zipfile.ZipFile(wheel_for(requirement)) as wheel:
             for info in wheel.infolist():
-                # Byte-compiled files and the dist-info RECORD aren't needed to import.
-                if info.is_dir() or info.filename.endswith((".pyc", "/RECORD")):
+                # Byte-compiled files, the dist-info RECORD and a package's own tests
+                # (icalendar ships 344 files of them) aren't needed to import.
+                if info.is_dir() or info.filename.endswith((".pyc", "/RECORD")) or "/tests/" in info.filename:
                     continue
                 entries[info.filename] = wheel.read(info)
     for module in sorted((ROOT / "py").glob("*.py")):

@@ -7,6 +7,8 @@ import { fileURLToPath } from "node:url";
 const root = new URL("../", import.meta.url);
 const vendor = new URL("static/vendor/", root);
 const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", vendor).href);
+// The page's DOM helpers: only functions, nothing runs on import, so Node can load them too.
+const pageDom = await import(new URL("static/calendar-links-dom.mjs", root).href);
 
 const pyodide = await loadPyodide({
   indexURL: fileURLToPath(new URL("pyodide/", vendor)),
@@ -14,17 +16,36 @@ const pyodide = await loadPyodide({
   // A fixed hash seed: the same inputs then give the same snapshot, byte for byte.
   env: { PYTHONHASHSEED: "0", HOME: "/home/pyodide" },
 });
-// Files are not part of the snapshot: the page unpacks the same archive again after restore.
-pyodide.unpackArchive(new Uint8Array(readFileSync(new URL("calendar-links.zip", vendor))), "zip");
-// Only pure modules: anything touching `js` here would capture Node's globals. The random
-// state is reset so that builds differ less; the page reseeds it after restoring.
+// Files are not part of the snapshot: the page writes the same archive to the same path
+// after restoring (ARCHIVE_PATH in static/calendar-links-runtime.mjs), and Python imports
+// from it as a zip, so that path is on sys.path here too.
+const ARCHIVE_PATH = "/lib/calendar-links.zip";
+pyodide.FS.writeFile(ARCHIVE_PATH, new Uint8Array(readFileSync(new URL("calendar-links.zip", vendor))));
+pyodide.registerJsModule("calendar_links_dom", pageDom);
+// Every module of the app, the shell too: importing touches no page object (`js` is
+// Node's global object here, and the snapshot records it as "the global object", which on
+// restore is the page's window), so nothing of Node is kept. The random state is reset so
+// that builds differ less; the page reseeds it after restoring.
 pyodide.runPython(`
-import calendar_links, field_values, settings, ui_text
+import hashlib, sys
+sys.path.insert(0, ${JSON.stringify(ARCHIVE_PATH)})
+with open(${JSON.stringify(ARCHIVE_PATH)}, "rb") as file:
+    # Checked by the page after restoring: the archive must be this one.
+    calendar_links_archive_sha256 = hashlib.sha256(file.read()).hexdigest()
+del file
+import calendar_links_app
 import random, tempfile
 random.seed(0)
 tempfile._name_sequence = None
 `);
-const snapshot = pyodide.makeMemorySnapshot();
+// The one page object Python holds a reference to besides the global object: the DOM
+// helpers' module, which the page hands back by this name (_snapshotDeserializer there).
+const snapshot = pyodide.makeMemorySnapshot({
+  serializer(object) {
+    if (object === pageDom) return "calendar_links_dom";
+    throw new Error("the snapshot would keep a JavaScript object the page can't give back");
+  },
+});
 const target = fileURLToPath(new URL("pyodide/snapshot.bin", vendor));
 writeFileSync(target + ".partial", snapshot);
 renameSync(target + ".partial", target);
