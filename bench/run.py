@@ -66,6 +66,7 @@ from chromium import CHROMIUM_ARGS, CHROMIUM_PATH  # noqa: E402 - importable onc
 from serve import StaticHandler, make_server  # noqa: E402
 
 READY_MARK = "calendar-links:ready"
+START_MARK = "calendar-links:start"
 SETTLED = "html[data-calendar-links-state='ready'], html[data-calendar-links-state='failed']"
 # Pyodide's first start in an empty profile takes seconds here; 10,000 fields much longer.
 LOAD_TIMEOUT_MS = 180_000
@@ -97,31 +98,36 @@ class BenchPage:
     path: str
     has_buttons: bool
     reduced_motion: bool = False
+    checks_values: bool = True  # the app checks every value after ready; plain JavaScript doesn't
 
 
 APP = BenchPage("app", "/", has_buttons=True)
+APP_MINIMAL = BenchPage("app, minimal embed", "/bench-app-minimal.html", has_buttons=True)
 APP_NO_SNAPSHOT = BenchPage("app without snapshot", "/bench-app-no-snapshot.html", has_buttons=True)
 BARE_PYODIDE = BenchPage("bare Pyodide", "/bench/pages/bare-pyodide.html", has_buttons=False)
 BARE_SNAPSHOT = BenchPage("bare snapshot restore", "/bench/pages/bare-snapshot.html", has_buttons=False)
 PLAIN_JS = BenchPage("plain JavaScript", "/bench-plain-js.html", has_buttons=True)
 APP_PERSISTENT = BenchPage("app, persistent profile", "/", has_buttons=True)
-START_STEPS = BenchPage("start-up steps", "/bench/pages/start-steps.html", has_buttons=False)
-START_PAGES = (APP, APP_NO_SNAPSHOT, BARE_PYODIDE, BARE_SNAPSHOT, PLAIN_JS)
+START_PAGES = (APP, APP_MINIMAL, APP_NO_SNAPSHOT, BARE_PYODIDE, BARE_SNAPSHOT, PLAIN_JS)
 HEAP_PAGES = (APP, APP_NO_SNAPSHOT, PLAIN_JS)
 
 
-def fields_page(count: int, *, reduced_motion: bool = False) -> BenchPage:
+def fields_page(count: int, *, reduced_motion: bool = False, plain_js: bool = False) -> BenchPage:
+    if plain_js:
+        return BenchPage(f"{count:,} fields, plain JavaScript", f"/bench-fields-js-{count}.html", True, checks_values=False)
     suffix = ", reduced motion" if reduced_motion else ""
     return BenchPage(f"{count:,} fields{suffix}", f"/bench-fields-{count}.html", True, reduced_motion)
 
 
 def embed_tags(index_html: str) -> dict[str, str]:
-    """The tags of index.html the variants reuse: the icon and the three calendar-links tags."""
+    """The tags of index.html the variants reuse: the icon, the three calendar-links tags and
+    the optional one that starts Python early (with its comment)."""
     patterns = {
         "icon": r'<link rel="icon"[^>]*>',
         "stylesheet": r'<link rel="stylesheet" href="static/calendar-links\.css">',
         "core": r'<script type="module" src="static/vendor/pyscript/core\.js"></script>',
         "python": r'<script type="py"[^>]*>.*?</script>',
+        "early": r'\n *<!-- Optional:[^\n]*-->\n *<script type="module" async src="static/calendar-links-runtime\.mjs"></script>',
     }
     tags = {}
     for name, pattern in patterns.items():
@@ -132,34 +138,32 @@ def embed_tags(index_html: str) -> dict[str, str]:
     return tags
 
 
+def minimal_index(index_html: str) -> str:
+    """index.html with only the three required tags: Python starts when PyScript asks for it."""
+    return index_html.replace(embed_tags(index_html)["early"], "")
+
+
 def no_snapshot_index(index_html: str, config_path: str) -> str:
-    """index.html, its PyScript config replaced by one that uses plain Pyodide."""
+    """The minimal embed, its PyScript config replaced by one that starts without the snapshot."""
     python_tag = embed_tags(index_html)["python"]
     if 'config="pyscript.toml"' not in python_tag:
         raise SystemExit('index.html\'s <script type="py"> no longer reads config="pyscript.toml"')
-    return index_html.replace(python_tag, python_tag.replace('config="pyscript.toml"', f'config="{config_path}"'))
+    return minimal_index(index_html).replace(
+        python_tag, python_tag.replace('config="pyscript.toml"', f'config="{config_path}"')
+    )
 
 
 def no_snapshot_config(pyscript_toml: str) -> str:
-    """pyscript.toml with Pyodide's own module as interpreter and the app archive as [files].
-
-    Every other setting is kept. PyScript unpacks the archive into the working folder, the
-    way any PyScript app without our runtime module gets its Python files.
-    """
+    """pyscript.toml, its interpreter module asked to start the normal way (`?snapshot=off`)."""
     settings = tomllib.loads(pyscript_toml)
-    settings["interpreter"] = "./static/vendor/pyodide/pyodide.mjs"
-    files = dict(settings.pop("files", {}))
-    files[f"./static/vendor/{ARCHIVE_FILE}"] = "./*"
-    lines = [f"{key} = {json.dumps(value)}" for key, value in settings.items()]
-    lines.append("[files]")
-    lines += [f"{json.dumps(source)} = {json.dumps(target)}" for source, target in files.items()]
-    return "\n".join(lines) + "\n"
+    settings["interpreter"] += "?snapshot=off"
+    return "".join(f"{key} = {json.dumps(value)}\n" for key, value in settings.items())
 
 
 def plain_js_index(index_html: str) -> str:
     """index.html without PyScript, plus a small JS module that adds the same button markup."""
     tags = embed_tags(index_html)
-    page = index_html.replace(tags["core"], "").replace(tags["python"], "")
+    page = index_html.replace(tags["core"], "").replace(tags["python"], "").replace(tags["early"], "")
     crm = '<script type="module" src="static/demo/crm.js"></script>'
     if crm not in page:
         raise SystemExit(f"index.html no longer loads the demo CRM with {crm}")
@@ -167,8 +171,9 @@ def plain_js_index(index_html: str) -> str:
     return page.replace(crm, crm + '\n  <script type="module" src="bench/pages/plain-buttons.mjs"></script>')
 
 
-def many_fields_html(count: int, index_html: str) -> str:
-    """A page of `count` date fields (data-value) in records of ten, with the real app.
+def many_fields_html(count: int, index_html: str, *, plain_js: bool = False) -> str:
+    """A page of `count` date fields (data-value) in records of ten, with the real app embedded
+    as the demo embeds it, or (plain_js) with the plain-JavaScript buttons instead.
 
     The last field holds an impossible date: values are checked in document order after the
     buttons are in place, so that field's message marks the end of the checks.
@@ -192,7 +197,12 @@ def many_fields_html(count: int, index_html: str) -> str:
             f'data-record-name="Contact {record + 1}" data-time-zone="Europe/London"{marker}>'
             f"<h2>Contact {record + 1}</h2><dl>{''.join(fields)}</dl></article>"
         )
-    head = "\n".join([tags["icon"], tags["stylesheet"], tags["core"], tags["python"]])
+    scripts = (
+        ['<script type="module" src="bench/pages/plain-buttons.mjs"></script>']
+        if plain_js
+        else [tags["core"], tags["python"], tags["early"].strip()]
+    )
+    head = "\n".join([tags["icon"], tags["stylesheet"], *scripts])
     return (
         '<!doctype html>\n<html lang="en" data-calendar-links-state="loading">\n<head>\n'
         f'<meta charset="utf-8">\n<title>Bench: {count:,} fields</title>\n{head}\n'
@@ -207,11 +217,13 @@ def generated_pages(field_counts: Sequence[int]) -> dict[str, tuple[str, bytes]]
     html = "text/html; charset=utf-8"
     pages = {
         "/bench-no-snapshot.toml": ("text/plain; charset=utf-8", no_snapshot_config(pyscript_toml).encode()),
+        APP_MINIMAL.path: (html, minimal_index(index_html).encode()),
         APP_NO_SNAPSHOT.path: (html, no_snapshot_index(index_html, "bench-no-snapshot.toml").encode()),
         PLAIN_JS.path: (html, plain_js_index(index_html).encode()),
     }
     for count in field_counts:
         pages[fields_page(count).path] = (html, many_fields_html(count, index_html).encode())
+        pages[fields_page(count, plain_js=True).path] = (html, many_fields_html(count, index_html, plain_js=True).encode())
     return pages
 
 
@@ -422,7 +434,7 @@ class Load:
     fields_with_problem: int | None
     phases: dict[str, float | None]
     long_tasks: dict[str, Any]
-    frames_after_py_ready: dict[str, float] | None
+    frames_after_app_start: dict[str, float] | None
     marks: dict[str, float]
     heap: dict[str, int] | None = None
     last_field_checked_ms: float | None = None
@@ -458,8 +470,8 @@ def measure_load(page: Page, bench_page: BenchPage, kind: str, *, settle: bool =
         fields=check["fields"],
         fields_with_problem=check["withProblem"],
         phases=phases,
-        long_tasks=long_task_summary(probe, data["ready"]),
-        frames_after_py_ready=frame_split(probe, phases["py_ready"], data["ready"]),
+        long_tasks=long_task_summary(probe, phases["app_start"], data["ready"]),
+        frames_after_app_start=frame_split(probe, phases["app_start"], data["ready"]),
         marks={name: start for name, start in data["marks"]},
         heap=heap,
         last_field_checked_ms=probe.get("lastFieldChecked"),
@@ -501,17 +513,18 @@ def start_phases(data: dict[str, Any], probe: dict[str, Any]) -> dict[str, float
         "archive_downloaded": last_end((ARCHIVE_FILE,)),
         "wasm_instantiated": wasm[0]["end"] if wasm else None,
         "py_ready": probe.get("pyReady"),
+        "app_start": dict(data["marks"]).get(START_MARK),
         "first_group": probe.get("firstGroup"),
         "ready": data["ready"],
     }
 
 
-def long_task_summary(probe: dict[str, Any], ready: float) -> dict[str, Any]:
+def long_task_summary(probe: dict[str, Any], app_start: float | None, ready: float) -> dict[str, Any]:
     """The longest main-thread tasks (the Long Tasks API reports those of 50 ms and more).
 
     - longest: over the whole load;
-    - after_py_ready: the longest starting after PyScript's py:ready, when Pyodide, the
-      snapshot, the archive and the app module are in place and PyScript runs our script;
+    - after_app_start: the longest starting after the app's calendar-links:start mark, when
+      Python is ready and the app begins its work on the page;
     - after_first_group: the longest starting after the first button group appeared;
     - after_ready: the longest starting after the ready mark (the background value checks).
     Each carries the entry point of its animation frame's longest script, if any.
@@ -533,7 +546,7 @@ def long_task_summary(probe: dict[str, Any], ready: float) -> dict[str, Any]:
         "total": sum(task["duration"] for task in tasks),
         "tasks": [[round(task["start"]), task["duration"]] for task in tasks],
         "longest": longest(0.0),
-        "after_py_ready": longest(probe.get("pyReady")),
+        "after_app_start": longest(app_start),
         "after_first_group": longest(probe.get("firstGroup")),
         "after_ready": longest(ready),
     }
@@ -627,20 +640,24 @@ def run_many_fields(browser: Browser, watch: Watch, runs: int, pages: Sequence[B
                 load = measure_load(page, bench_page, "cold")
                 if load.fields != count:
                     raise RuntimeError(f"{bench_page.name}: {load.fields} fields on the page")
-                page.wait_for_function("() => window.__benchProbe.lastFieldChecked !== null", timeout=LOAD_TIMEOUT_MS)
-                load.last_field_checked_ms = page.evaluate("() => window.__benchProbe.lastFieldChecked")
+                if bench_page.checks_values:
+                    page.wait_for_function("() => window.__benchProbe.lastFieldChecked !== null", timeout=LOAD_TIMEOUT_MS)
+                    load.last_field_checked_ms = page.evaluate("() => window.__benchProbe.lastFieldChecked")
+                    if page.evaluate(CHECK_BUTTONS_JS)["withProblem"] != 1:
+                        raise RuntimeError(f"{bench_page.name}: expected exactly one field with a problem")
+                else:
+                    # Nothing runs after ready; wait as long as the app's checks would take anyway.
+                    page.wait_for_timeout(500)
                 # Long tasks of the background checks are in by now: read them again.
                 data = page.evaluate(COLLECT_JS, READY_MARK)
-                load.long_tasks = long_task_summary(data["probe"], load.ready_ms)
-                load.frames_after_py_ready = frame_split(data["probe"], load.phases["py_ready"], load.ready_ms)
-                if page.evaluate(CHECK_BUTTONS_JS)["withProblem"] != 1:
-                    raise RuntimeError(f"{bench_page.name}: expected exactly one field with a problem")
+                load.long_tasks = long_task_summary(data["probe"], load.phases["app_start"], load.ready_ms)
+                load.frames_after_app_start = frame_split(data["probe"], load.phases["app_start"], load.ready_ms)
                 loads.append(load)
             finally:
                 context.close()
             progress(
                 f"run {run + 1}/{runs}  {bench_page.name:<30} ready {load.ready_ms:6.0f} ms  "
-                f"checked {load.last_field_checked_ms:6.0f} ms"
+                f"checked {ms(load.last_field_checked_ms):>6} ms"
             )
     return loads
 
@@ -818,7 +835,9 @@ def report_start(loads: Sequence[Load]) -> tuple[str, dict[str, Any]]:
         for name in summary
     ]
     targets = {kind: (median(APP.name, kind) or 0) / (median(BARE_SNAPSHOT.name, kind) or 1) for kind in ("cold", "warm")}
+    minimal = {kind: (median(APP_MINIMAL.name, kind) or 0) / (median(BARE_SNAPSHOT.name, kind) or 1) for kind in ("cold", "warm")}
     summary["app_vs_bare_snapshot"] = targets
+    summary["minimal_embed_vs_bare_snapshot"] = minimal
     text = [
         "1. Time to clickable buttons (ms from navigation start to the calendar-links:ready mark; ratios of medians)",
         table(
@@ -826,7 +845,9 @@ def report_start(loads: Sequence[Load]) -> tuple[str, dict[str, Any]]:
             rows,
         ),
         f"   app ÷ bare snapshot restore: cold {targets['cold']:.2f}x, warm {targets['warm']:.2f}x "
-        f"(target: within 1.15x: {'met' if max(targets.values()) <= 1.15 else 'not met'})",
+        f"(target: within 1.15x: {'met' if max(targets.values()) <= 1.15 else 'not met'}); "
+        f"minimal embed: cold {minimal['cold']:.2f}x, warm {minimal['warm']:.2f}x",
+        "   app = the demo as it is (with the optional tag that starts Python early); minimal embed = the three required tags;",
         "   warm = reload in the same off-the-record context, which re-downloads pyodide.asm.wasm and snapshot.bin;",
         "   'app, persistent profile' = the app in a browser with an on-disk profile (a warm load revalidates everything).",
     ]
@@ -838,7 +859,8 @@ PHASE_LABELS = (
     ("archive_downloaded", "app archive downloaded"),
     ("pyodide_downloaded", "Pyodide files (and snapshot) downloaded"),
     ("wasm_instantiated", "pyodide.asm.wasm compiled + instantiated"),
-    ("py_ready", "py:ready (PyScript about to run our script)"),
+    ("app_start", "calendar-links:start (Python ready, the app begins)"),
+    ("py_ready", "py:ready (PyScript about to run the page's script)"),
     ("first_group", "first button group in the page"),
     ("ready", "calendar-links:ready"),
 )
@@ -846,7 +868,7 @@ PHASE_LABELS = (
 
 def report_phases(loads: Sequence[Load]) -> tuple[str, dict[str, Any]]:
     """Section 1a: the app's milestones and long tasks, medians over the loads of section 1."""
-    columns = [(APP.name, "cold"), (APP.name, "warm"), (APP_NO_SNAPSHOT.name, "cold"), (APP_NO_SNAPSHOT.name, "warm")]
+    columns = [(page.name, kind) for page in (APP, APP_MINIMAL, APP_NO_SNAPSHOT) for kind in ("cold", "warm")]
     summary: dict[str, Any] = {f"{name} {kind}": {} for name, kind in columns}
     rows = []
     for key, label in PHASE_LABELS:
@@ -859,7 +881,7 @@ def report_phases(loads: Sequence[Load]) -> tuple[str, dict[str, Any]]:
     rows.append([""] * (len(columns) + 1))
     for key, label in (
         ("longest", "longest task"),
-        ("after_py_ready", "longest task starting after py:ready"),
+        ("after_app_start", "longest task starting after app start"),
         ("after_first_group", "longest task starting after 1st group"),
     ):
         row = [label]
@@ -877,14 +899,15 @@ def report_phases(loads: Sequence[Load]) -> tuple[str, dict[str, Any]]:
     entries = []
     for name, kind in columns[:2]:
         for load in loads_of(loads, name, kind)[:1]:
-            for key in ("longest", "after_py_ready"):
+            for key in ("longest", "after_app_start"):
                 pick = load.long_tasks[key]
                 if pick and pick["start"] is not None:
                     entries.append(
-                        f"     {name} {kind}, {'longest' if key == 'longest' else 'after py:ready'}: "
+                        f"     {name} {kind}, {'longest' if key == 'longest' else 'after app start'}: "
                         f"{ms(pick['duration'])} ms from {ms(pick['start'])} ms, entered through {pick['entry']}"
                     )
-    headers = ["milestone (median ms from navigation start)", *[f"{n.replace('app without snapshot', 'no snapshot')} {k}" for n, k in columns]]
+    short = {APP.name: "app", APP_MINIMAL.name: "minimal", APP_NO_SNAPSHOT.name: "no snapshot"}
+    headers = ["milestone (median ms from navigation start)", *[f"{short[n]} {k}" for n, k in columns]]
     text = [
         "1a. Where the app's start goes (same loads as section 1, medians)",
         table(headers, rows),
@@ -903,26 +926,28 @@ def report_many_fields(loads: Sequence[Load]) -> tuple[str, dict[str, Any]]:
         ready = spread([load.ready_ms for load in group])
         picks = {
             key: median_of([load.long_tasks[key]["duration"] for load in group if load.long_tasks[key]])
-            for key in ("longest", "after_py_ready", "after_first_group", "after_ready")
+            for key in ("longest", "after_app_start", "after_first_group", "after_ready")
         }
-        splits = [load.frames_after_py_ready for load in group if load.frames_after_py_ready]
+        splits = [load.frames_after_app_start for load in group if load.frames_after_app_start]
         split = {key: median_of([s[key] for s in splits]) for key in ("script", "style_layout", "total")}
         entry: dict[str, Any] = {
             "ready": ready,
-            "py_ready_median": median_of([load.phases["py_ready"] for load in group]),
+            "app_start_median": median_of([load.phases["app_start"] for load in group]),
+            "start_to_ready": spread([load.ready_ms - load.phases["app_start"] for load in group]),
             "values_checked_median": median_of([load.last_field_checked_ms for load in group]),
             "long_tasks_median": picks,
-            "frames_py_ready_to_ready_median": split,
+            "frames_start_to_ready_median": split,
         }
         summary[name] = entry
         rows.append(
             [
                 name,
                 mmm(ready),
-                ms(entry["py_ready_median"]),
+                ms(entry["app_start_median"]),
+                mmm(entry["start_to_ready"]),
                 ms(entry["values_checked_median"]),
                 ms(picks["longest"]),
-                ms(picks["after_py_ready"]),
+                ms(picks["after_app_start"]),
                 ms(picks["after_first_group"]),
                 ms(picks["after_ready"]),
                 f"{ms(split['script'])} / {ms(split['style_layout'])}",
@@ -934,19 +959,21 @@ def report_many_fields(loads: Sequence[Load]) -> tuple[str, dict[str, Any]]:
             [
                 "page",
                 "ready min / med / max",
-                "py:ready",
+                "app start",
+                "start→ready min / med / max",
                 "values checked",
                 "longest task",
-                "after py:ready",
+                "after start",
                 "after 1st group",
                 "after ready",
-                "py:ready→ready script / style+layout",
+                "start→ready script / style+layout",
             ],
             rows,
         ),
         "   values checked = when the last field's impossible date shows its message (the check pass is through);",
         "   'after …' = the longest task that starts after that moment; 0 = none of 50 ms or more;",
-        "   script / style+layout = sums over the long animation frames (>= 50 ms) between py:ready and ready;",
+        "   app start = the calendar-links:start mark (plain JavaScript: its script starts); start→ready = the work on the fields;",
+        "   script / style+layout = sums over the long animation frames (>= 50 ms) between app start and ready;",
         "   reduced motion = prefers-reduced-motion: reduce, which stops the loading placeholders' animation.",
     ]
     return "\n".join(text), summary
@@ -1026,35 +1053,34 @@ STEP_MARKS = (
     ("steps:pyodide-module-loaded", "pyodide.mjs imported"),
     ("steps:snapshot-downloaded", "snapshot.bin downloaded (in parallel)"),
     ("steps:restored", "loadPyodide({_loadSnapshot}) resolved"),
-    ("steps:reseeded", "random.seed() (first Python run)"),
-    ("steps:archive-unpacked", "app archive unpacked"),
-    ("steps:app-imported", "import calendar_links_app"),
+    ("steps:archive-in-place", "archive written to the file system"),
+    ("steps:event-built", "one icalendar event built"),
 )
 
 
 def report_steps(loads: Sequence[Load]) -> tuple[str, dict[str, Any]]:
-    """Section 6: the runtime module's steps, timed one by one (a diagnostic copy of them)."""
+    """Section 6: the bare snapshot restore of section 1, step by step."""
     summary: dict[str, Any] = {"cold": {}, "warm": {}}
     rows = []
     previous = {"cold": 0.0, "warm": 0.0}
     for mark, label in STEP_MARKS:
         row = [label]
         for kind in ("cold", "warm"):
-            value = median_of([load.marks.get(mark) for load in loads_of(loads, START_STEPS.name, kind)])
+            value = median_of([load.marks.get(mark) for load in loads_of(loads, BARE_SNAPSHOT.name, kind)])
             summary[kind][mark] = value
             sequential = mark != "steps:snapshot-downloaded"
             row += [ms(value), ms(value - previous[kind]) if value is not None and sequential else ""]
             if value is not None and sequential:
                 previous[kind] = value
         rows.append(row)
-    wasm = {kind: median_of([load.phases["wasm_instantiated"] for load in loads_of(loads, START_STEPS.name, kind)]) for kind in ("cold", "warm")}
+    wasm = {kind: median_of([load.phases["wasm_instantiated"] for load in loads_of(loads, BARE_SNAPSHOT.name, kind)]) for kind in ("cold", "warm")}
     summary["wasm_instantiated"] = wasm
     text = [
-        "6. Snapshot start-up step by step (bench/pages/start-steps.mjs repeats the runtime module's steps, "
-        "with a mark after each; medians, ms)",
+        "6. Bare snapshot restore step by step (bench/pages/bare-snapshot.mjs, a mark after each step; "
+        "same loads as section 1, medians, ms)",
         table(["step", "cold at", "cold step", "warm at", "warm step"], rows),
         f"   pyodide.asm.wasm compiled + instantiated at {ms(wasm['cold'])} cold, {ms(wasm['warm'])} warm "
-        "(inside the restore step). Compare the total with 'bare snapshot restore' in section 1.",
+        "(inside the restore step).",
     ]
     return "\n".join(text), summary
 
@@ -1105,9 +1131,11 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     if min(options.runs, options.fields_runs, options.click_pages) < 1:
         parser.error("--runs, --fields-runs and --click-pages must be at least 1")
     counts = (100, 1_000) if options.quick else (100, 1_000, 10_000)
-    options.field_pages = [fields_page(count) for count in counts] + [
-        fields_page(count, reduced_motion=True) for count in counts[1:]
-    ]
+    options.field_pages = (
+        [fields_page(count) for count in counts]
+        + [fields_page(count, reduced_motion=True) for count in counts[1:]]
+        + [fields_page(count, plain_js=True) for count in counts]
+    )
     options.field_counts = counts
     return options
 
@@ -1135,10 +1163,6 @@ def main(argv: Sequence[str] | None = None) -> None:
             click_pages = [
                 run_clicks(browser, watch, provider) for _ in range(options.click_pages) for provider in ("google", "outlook")
             ]
-            progress("6. start-up steps")
-            step_loads: list[Load] = []
-            for _ in range(options.runs):
-                step_loads += cold_and_warm(browser, watch, START_STEPS, heap=False)
         finally:
             browser.close()
         sections = {
@@ -1147,7 +1171,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             "many_fields": report_many_fields(field_loads),
             "clicks": report_clicks(click_pages),
             "bytes_and_memory": report_bytes_and_heap(start_loads),
-            "start_steps": report_steps(step_loads),
+            "start_steps": report_steps(start_loads),
         }
         notes = report_notes(watch, server, time.monotonic() - started)
     print("\n\n".join(["", *(text for text, _ in sections.values()), notes[0]]), flush=True)
@@ -1156,7 +1180,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "options": {key: value for key, value in vars(options).items() if key not in {"output", "field_pages"}},
         "summary": {key: summary for key, (_, summary) in sections.items()},
         "notes": notes[1],
-        "loads": [asdict(load) for load in [*start_loads, *field_loads, *step_loads]],
+        "loads": [asdict(load) for load in [*start_loads, *field_loads]],
         "clicks": [asdict(page) for page in click_pages],
     }
     options.output.parent.mkdir(parents=True, exist_ok=True)

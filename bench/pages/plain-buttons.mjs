@@ -2,6 +2,7 @@
 // span.calendar-links with a Google and an Outlook button and a hidden message, per field),
 // put in place by a few lines of JS after the demo CRM has rendered its record. Loaded after
 // static/demo/crm.js, so the fields are there when this runs.
+performance.mark("calendar-links:start");
 const PROVIDERS = [
   { id: "google", short: "Google", calendar: "Google Calendar",
     hint: "Opens Google Calendar in a new tab, in the Google account signed in to this browser. You review and save the event there." },
