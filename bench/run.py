@@ -97,7 +97,6 @@ class BenchPage:
     name: str
     path: str
     has_buttons: bool
-    reduced_motion: bool = False
     checks_values: bool = True  # the app checks every value after ready; plain JavaScript doesn't
 
 
@@ -112,11 +111,10 @@ START_PAGES = (APP, APP_MINIMAL, APP_NO_SNAPSHOT, BARE_PYODIDE, BARE_SNAPSHOT, P
 HEAP_PAGES = (APP, APP_NO_SNAPSHOT, PLAIN_JS)
 
 
-def fields_page(count: int, *, reduced_motion: bool = False, plain_js: bool = False) -> BenchPage:
+def fields_page(count: int, *, plain_js: bool = False) -> BenchPage:
     if plain_js:
         return BenchPage(f"{count:,} fields, plain JavaScript", f"/bench-fields-js-{count}.html", True, checks_values=False)
-    suffix = ", reduced motion" if reduced_motion else ""
-    return BenchPage(f"{count:,} fields{suffix}", f"/bench-fields-{count}.html", True, reduced_motion)
+    return BenchPage(f"{count:,} fields", f"/bench-fields-{count}.html", True)
 
 
 def embed_tags(index_html: str) -> dict[str, str]:
@@ -343,11 +341,9 @@ def launch(playwright: Playwright) -> Browser:
     return playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS, headless=True)
 
 
-def new_context(browser: Browser, watch: Watch, *scripts: Path, reduced_motion: bool = False) -> BrowserContext:
+def new_context(browser: Browser, watch: Watch, *scripts: Path) -> BrowserContext:
     """A fresh context (empty profile and cache) with both calendars on and the given init scripts."""
-    context = browser.new_context(
-        proxy=watch.proxy(), reduced_motion="reduce" if reduced_motion else "no-preference"
-    )
+    context = browser.new_context(proxy=watch.proxy())
     prepare_context(context, watch, *scripts)
     return context
 
@@ -634,7 +630,7 @@ def run_many_fields(browser: Browser, watch: Watch, runs: int, pages: Sequence[B
     for run in range(runs):
         for bench_page in pages:
             count = int(bench_page.path.rsplit("-", 1)[1].split(".")[0])
-            context = new_context(browser, watch, PROBE_SCRIPT, reduced_motion=bench_page.reduced_motion)
+            context = new_context(browser, watch, PROBE_SCRIPT)
             try:
                 page = open_page(context, watch, bench_page)
                 load = measure_load(page, bench_page, "cold")
@@ -974,7 +970,6 @@ def report_many_fields(loads: Sequence[Load]) -> tuple[str, dict[str, Any]]:
         "   'after …' = the longest task that starts after that moment; 0 = none of 50 ms or more;",
         "   app start = the calendar-links:start mark (plain JavaScript: its script starts); start→ready = the work on the fields;",
         "   script / style+layout = sums over the long animation frames (>= 50 ms) between app start and ready;",
-        "   reduced motion = prefers-reduced-motion: reduce, which stops the loading placeholders' animation.",
     ]
     return "\n".join(text), summary
 
@@ -1131,11 +1126,7 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     if min(options.runs, options.fields_runs, options.click_pages) < 1:
         parser.error("--runs, --fields-runs and --click-pages must be at least 1")
     counts = (100, 1_000) if options.quick else (100, 1_000, 10_000)
-    options.field_pages = (
-        [fields_page(count) for count in counts]
-        + [fields_page(count, reduced_motion=True) for count in counts[1:]]
-        + [fields_page(count, plain_js=True) for count in counts]
-    )
+    options.field_pages = [fields_page(count) for count in counts] + [fields_page(count, plain_js=True) for count in counts]
     options.field_counts = counts
     return options
 

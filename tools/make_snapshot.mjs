@@ -34,6 +34,25 @@ with open(${JSON.stringify(ARCHIVE_PATH)}, "rb") as file:
     calendar_links_archive_sha256 = hashlib.sha256(file.read()).hexdigest()
 del file
 import calendar_links_app
+
+# Build events once, so that what the libraries do on first use (compiling regular
+# expressions, a lazy import, a zone file read) is in the snapshot, not in someone's
+# first click.
+from datetime import datetime, timezone
+from calendar_links import (
+    FieldAttributes, PageContext, RecordAttributes, event_draft, google_calendar_url, ics_document,
+)
+record = RecordAttributes(record_id="R-1", name="Snapshot", url="https://example.com/r/1", time_zone="Europe/London")
+page = PageContext(page_url="https://example.com/", browser_time_zone="UTC", browser_date_order="DMY")
+for field in (
+    FieldAttributes(key="day", field_type="date", value="2026-12-01", value_source="data-value"),
+    FieldAttributes(key="meeting", field_type="datetime", value="1 Dec 2026 15:30", value_source="text"),
+):
+    draft = event_draft(record, field, page)
+    google_calendar_url(draft, None)
+    ics_document(draft, datetime(2026, 1, 1, tzinfo=timezone.utc), 1)
+del record, page, field, draft, datetime, timezone, FieldAttributes, PageContext, RecordAttributes
+del event_draft, google_calendar_url, ics_document
 import random, tempfile
 random.seed(0)
 tempfile._name_sequence = None

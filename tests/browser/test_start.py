@@ -93,3 +93,23 @@ def test_it_runs_under_a_content_security_policy_without_unsafe_inline(
         page.locator("[data-calendar-provider='outlook']").first.click()
     assert download.value.suggested_filename.endswith(".ics")
     assert page.evaluate("window.cspViolations") == []
+
+
+def test_the_app_starts_once_whoever_starts_it_first(
+    context: BrowserContext, watch: PageWatch, page: Page, base_url: str
+) -> None:
+    # The runtime module starts the app as soon as Python is ready; PyScript then runs the
+    # page's own `calendar_links_app.start()`, which must find it running, not start it again.
+    context.add_init_script("addEventListener('py:all-done', () => { window.pyScriptDone = true; });")
+    set_integrations(context, google=True, outlook=False)
+    open_ready(page, base_url + "#/contacts/C-1815")
+    page.wait_for_function("window.pyScriptDone === true")
+    marks = page.evaluate("performance.getEntriesByName('calendar-links:start').length")
+    assert marks == 1
+    fields = page.locator("[data-calendar-field]").count()
+    assert page.locator(".calendar-links").count() == fields
+    with context.expect_page() as new_tab:
+        page.locator("[data-calendar-for='birthday'] [data-calendar-provider='google']").first.click()
+    new_tab.value.wait_for_load_state()
+    page.wait_for_timeout(300)
+    assert len(watch.provider_urls) == 1 and len(context.pages) == 2
