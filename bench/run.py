@@ -101,13 +101,12 @@ class BenchPage:
 
 
 APP = BenchPage("app", "/", has_buttons=True)
-APP_MINIMAL = BenchPage("app, minimal embed", "/bench-app-minimal.html", has_buttons=True)
 APP_NO_SNAPSHOT = BenchPage("app without snapshot", "/bench-app-no-snapshot.html", has_buttons=True)
 BARE_PYODIDE = BenchPage("bare Pyodide", "/bench/pages/bare-pyodide.html", has_buttons=False)
 BARE_SNAPSHOT = BenchPage("bare snapshot restore", "/bench/pages/bare-snapshot.html", has_buttons=False)
 PLAIN_JS = BenchPage("plain JavaScript", "/bench-plain-js.html", has_buttons=True)
 APP_PERSISTENT = BenchPage("app, persistent profile", "/", has_buttons=True)
-START_PAGES = (APP, APP_MINIMAL, APP_NO_SNAPSHOT, BARE_PYODIDE, BARE_SNAPSHOT, PLAIN_JS)
+START_PAGES = (APP, APP_NO_SNAPSHOT, BARE_PYODIDE, BARE_SNAPSHOT, PLAIN_JS)
 HEAP_PAGES = (APP, APP_NO_SNAPSHOT, PLAIN_JS)
 
 
@@ -118,14 +117,12 @@ def fields_page(count: int, *, plain_js: bool = False) -> BenchPage:
 
 
 def embed_tags(index_html: str) -> dict[str, str]:
-    """The tags of index.html the variants reuse: the icon, the three calendar-links tags and
-    the optional one that starts Python early (with its comment)."""
+    """The tags of index.html the variants reuse: the icon and the three calendar-links tags."""
     patterns = {
         "icon": r'<link rel="icon"[^>]*>',
         "stylesheet": r'<link rel="stylesheet" href="static/calendar-links\.css">',
         "core": r'<script type="module" src="static/vendor/pyscript/core\.js"></script>',
         "python": r'<script type="py"[^>]*>.*?</script>',
-        "early": r'\n *<!-- Optional:[^\n]*-->\n *<script type="module" async src="static/calendar-links-runtime\.mjs"></script>',
     }
     tags = {}
     for name, pattern in patterns.items():
@@ -136,19 +133,12 @@ def embed_tags(index_html: str) -> dict[str, str]:
     return tags
 
 
-def minimal_index(index_html: str) -> str:
-    """index.html with only the three required tags: Python starts when PyScript asks for it."""
-    return index_html.replace(embed_tags(index_html)["early"], "")
-
-
 def no_snapshot_index(index_html: str, config_path: str) -> str:
-    """The minimal embed, its PyScript config replaced by one that starts without the snapshot."""
+    """index.html, its PyScript config replaced by one that starts without the snapshot."""
     python_tag = embed_tags(index_html)["python"]
     if 'config="pyscript.toml"' not in python_tag:
         raise SystemExit('index.html\'s <script type="py"> no longer reads config="pyscript.toml"')
-    return minimal_index(index_html).replace(
-        python_tag, python_tag.replace('config="pyscript.toml"', f'config="{config_path}"')
-    )
+    return index_html.replace(python_tag, python_tag.replace('config="pyscript.toml"', f'config="{config_path}"'))
 
 
 def no_snapshot_config(pyscript_toml: str) -> str:
@@ -161,7 +151,7 @@ def no_snapshot_config(pyscript_toml: str) -> str:
 def plain_js_index(index_html: str) -> str:
     """index.html without PyScript, plus a small JS module that adds the same button markup."""
     tags = embed_tags(index_html)
-    page = index_html.replace(tags["core"], "").replace(tags["python"], "").replace(tags["early"], "")
+    page = index_html.replace(tags["core"], "").replace(tags["python"], "")
     crm = '<script type="module" src="static/demo/crm.js"></script>'
     if crm not in page:
         raise SystemExit(f"index.html no longer loads the demo CRM with {crm}")
@@ -171,7 +161,7 @@ def plain_js_index(index_html: str) -> str:
 
 def many_fields_html(count: int, index_html: str, *, plain_js: bool = False) -> str:
     """A page of `count` date fields (data-value) in records of ten, with the real app embedded
-    as the demo embeds it, or (plain_js) with the plain-JavaScript buttons instead.
+    as the README embeds it, or (plain_js) with the plain-JavaScript buttons instead.
 
     The last field holds an impossible date: values are checked in document order after the
     buttons are in place, so that field's message marks the end of the checks.
@@ -198,7 +188,7 @@ def many_fields_html(count: int, index_html: str, *, plain_js: bool = False) -> 
     scripts = (
         ['<script type="module" src="bench/pages/plain-buttons.mjs"></script>']
         if plain_js
-        else [tags["core"], tags["python"], tags["early"].strip()]
+        else [tags["core"], tags["python"]]
     )
     head = "\n".join([tags["icon"], tags["stylesheet"], *scripts])
     return (
@@ -215,7 +205,6 @@ def generated_pages(field_counts: Sequence[int]) -> dict[str, tuple[str, bytes]]
     html = "text/html; charset=utf-8"
     pages = {
         "/bench-no-snapshot.toml": ("text/plain; charset=utf-8", no_snapshot_config(pyscript_toml).encode()),
-        APP_MINIMAL.path: (html, minimal_index(index_html).encode()),
         APP_NO_SNAPSHOT.path: (html, no_snapshot_index(index_html, "bench-no-snapshot.toml").encode()),
         PLAIN_JS.path: (html, plain_js_index(index_html).encode()),
     }
@@ -831,9 +820,7 @@ def report_start(loads: Sequence[Load]) -> tuple[str, dict[str, Any]]:
         for name in summary
     ]
     targets = {kind: (median(APP.name, kind) or 0) / (median(BARE_SNAPSHOT.name, kind) or 1) for kind in ("cold", "warm")}
-    minimal = {kind: (median(APP_MINIMAL.name, kind) or 0) / (median(BARE_SNAPSHOT.name, kind) or 1) for kind in ("cold", "warm")}
     summary["app_vs_bare_snapshot"] = targets
-    summary["minimal_embed_vs_bare_snapshot"] = minimal
     text = [
         "1. Time to clickable buttons (ms from navigation start to the calendar-links:ready mark; ratios of medians)",
         table(
@@ -841,9 +828,7 @@ def report_start(loads: Sequence[Load]) -> tuple[str, dict[str, Any]]:
             rows,
         ),
         f"   app ÷ bare snapshot restore: cold {targets['cold']:.2f}x, warm {targets['warm']:.2f}x "
-        f"(target: within 1.15x: {'met' if max(targets.values()) <= 1.15 else 'not met'}); "
-        f"minimal embed: cold {minimal['cold']:.2f}x, warm {minimal['warm']:.2f}x",
-        "   app = the demo as it is (with the optional tag that starts Python early); minimal embed = the three required tags;",
+        f"(target: within 1.15x: {'met' if max(targets.values()) <= 1.15 else 'not met'})",
         "   warm = reload in the same off-the-record context, which re-downloads pyodide.asm.wasm and snapshot.bin;",
         "   'app, persistent profile' = the app in a browser with an on-disk profile (a warm load revalidates everything).",
     ]
@@ -864,7 +849,7 @@ PHASE_LABELS = (
 
 def report_phases(loads: Sequence[Load]) -> tuple[str, dict[str, Any]]:
     """Section 1a: the app's milestones and long tasks, medians over the loads of section 1."""
-    columns = [(page.name, kind) for page in (APP, APP_MINIMAL, APP_NO_SNAPSHOT) for kind in ("cold", "warm")]
+    columns = [(page.name, kind) for page in (APP, APP_NO_SNAPSHOT) for kind in ("cold", "warm")]
     summary: dict[str, Any] = {f"{name} {kind}": {} for name, kind in columns}
     rows = []
     for key, label in PHASE_LABELS:
@@ -902,7 +887,7 @@ def report_phases(loads: Sequence[Load]) -> tuple[str, dict[str, Any]]:
                         f"     {name} {kind}, {'longest' if key == 'longest' else 'after app start'}: "
                         f"{ms(pick['duration'])} ms from {ms(pick['start'])} ms, entered through {pick['entry']}"
                     )
-    short = {APP.name: "app", APP_MINIMAL.name: "minimal", APP_NO_SNAPSHOT.name: "no snapshot"}
+    short = {APP.name: "app", APP_NO_SNAPSHOT.name: "no snapshot"}
     headers = ["milestone (median ms from navigation start)", *[f"{short[n]} {k}" for n, k in columns]]
     text = [
         "1a. Where the app's start goes (same loads as section 1, medians)",

@@ -3,11 +3,6 @@
 // modules and their dependencies already imported; our archive is put back in place, and the
 // app starts on the page.
 //
-// Everything starts when this module is evaluated. PyScript imports it only after loading
-// itself and its settings (a few hundred milliseconds), so a page that also loads it with its
-// own <script type="module"> tag starts Python that much sooner; PyScript then gets the same
-// interpreter, since a module is evaluated once per page.
-//
 // The snapshot API is experimental. When the snapshot is missing, unreadable, or was made by
 // another Pyodide, this falls back to a normal start: one console warning, and the page
 // works as before, only slower. When the app itself can't be loaded (its archive missing or
@@ -97,10 +92,6 @@ calendar_links_app.start()
 async function start() {
   const archive = download(archiveURL);
   const pyodide = await startPyodide(useSnapshot ? download(snapshotURL) : null);
-  // An `async` module script can run before the page is parsed; the fields must be there.
-  if (document.readyState === "loading") {
-    await new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
-  }
   try {
     pyodide.registerJsModule("calendar_links_dom", pageDom);
     pyodide.FS.writeFile(ARCHIVE_PATH, new Uint8Array(await archive));
