@@ -103,7 +103,8 @@ class CalendarLinks:
             dict_converter=js.Object.fromEntries,
         )
         # The only proxies this app creates, each once.
-        self._run_slice_proxy = create_proxy(guarded(self._run_slice))
+        self._guarded_slice = guarded(self._run_slice)
+        self._run_slice_proxy = create_proxy(self._guarded_slice)
         self._observer = js.MutationObserver.new(create_proxy(guarded(self.on_page_mutated)))
         self._listeners = {
             "click": create_proxy(guarded(self.on_button_click)),
@@ -190,7 +191,7 @@ class CalendarLinks:
         self._pass_pending = True
         self._fields = None
         if now:
-            self._run_slice()
+            self._guarded_slice()
         else:
             js.setTimeout(self._run_slice_proxy, 0)
 
