@@ -250,3 +250,15 @@ def test_marketplace_settings_reach_the_event_and_bad_input_is_kept(
     expect(page.locator('[data-calendar-for="demo"] .calendar-links__message')).to_contain_text(
         "ada@analytical-engines.example"
     )
+
+
+def test_buttons_stay_hidden_while_the_page_says_it_is_loading(context: BrowserContext, page: Page, base_url: str) -> None:
+    # Groups placed before ready are laid out once, at ready, not after every slice.
+    set_integrations(context, google=True, outlook=True)
+    open_ready(page, base_url)
+    group = page.locator(".calendar-links").first
+    expect(group).to_be_visible()
+    page.evaluate("document.documentElement.dataset.calendarLinksState = 'loading'")
+    expect(group).to_be_hidden()
+    page.evaluate("document.documentElement.dataset.calendarLinksState = 'ready'")
+    expect(group).to_be_visible()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from conftest import PageWatch, open_ready, set_integrations
 from functools import partial
+from pathlib import Path
 
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Route
 
@@ -113,3 +114,21 @@ def test_the_app_starts_once_whoever_starts_it_first(
     new_tab.value.wait_for_load_state()
     page.wait_for_timeout(300)
     assert len(watch.provider_urls) == 1 and len(context.pages) == 2
+
+
+def test_snapshot_off_starts_the_normal_way_without_a_warning(
+    context: BrowserContext, page: Page, base_url: str
+) -> None:
+    config = (Path(__file__).resolve().parents[2] / "pyscript.toml").read_text(encoding="utf-8")
+    config_off = config.replace('calendar-links-runtime.mjs"', 'calendar-links-runtime.mjs?snapshot=off"')
+    assert config_off != config
+    page.route("**/pyscript.toml", partial(answer, status=200, body=config_off.encode()))
+    warnings: list[str] = []
+    requested: list[str] = []
+    page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
+    page.on("request", lambda request: requested.append(request.url))
+    set_integrations(context, google=True, outlook=True)
+    open_ready(page, base_url)
+    assert page.locator(".calendar-links button").count() > 0
+    assert not [url for url in requested if url.endswith("snapshot.bin")]
+    assert [text for text in warnings if "calendar-links" in text] == []
