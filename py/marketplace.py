@@ -20,6 +20,7 @@ from pyodide.ffi import create_proxy
 import settings_store
 from error_boundary import guarded, is_element
 from page_reader import attribute, present
+from page_render import element
 from providers.base import Provider
 from providers.registry import provider_named
 from settings import (
@@ -38,15 +39,6 @@ __all__ = ["MARKETPLACE_SELECTOR", "Marketplace"]
 MARKETPLACE_SELECTOR: Final = "[data-calendar-marketplace]"
 DURATION_CHOICES: Final = (15, 30, 45, 60, 90, 120)
 _PANEL_CLASS: Final = "calendar-links-panel"
-
-
-def _element(tag: str, class_name: str = "", text: str = "") -> Any:
-    element = js.document.createElement(tag)
-    if class_name:
-        element.className = class_name
-    if text:
-        element.textContent = text
-    return element
 
 
 class Marketplace:
@@ -85,49 +77,49 @@ class Marketplace:
     # Building -------------------------------------------------------------------------
 
     def _panel(self, keys: str) -> Any:
-        panel = _element("div", _PANEL_CLASS)
+        panel = element("div", _PANEL_CLASS)
         panel.setAttribute("data-calendar-providers", keys)
-        status = _element("p", "calendar-links-marketplace__status")
+        status = element("p", "calendar-links-marketplace__status")
         status.setAttribute("role", "status")
         panel.append(self._cards(), self._settings(), status)
         return panel
 
     def _cards(self) -> Any:
-        cards = _element("div", "calendar-links-marketplace")
+        cards = element("div", "calendar-links-marketplace")
         for provider in self.offered:
-            card = _element("article", "calendar-links-app")
+            card = element("article", "calendar-links-app")
             card.setAttribute("data-calendar-app", provider.key)
-            header = _element("header", "calendar-links-app__header")
-            icon = _element("span", "calendar-links-app__icon")
+            header = element("header", "calendar-links-app__header")
+            icon = element("span", "calendar-links-app__icon")
             icon.setAttribute("aria-hidden", "true")
-            title = _element("h2", "calendar-links-app__title", provider.calendar_name)
+            title = element("h2", "calendar-links-app__title", provider.calendar_name)
             title.id = f"calendar-links-app-{provider.key}"
-            state = _element("span", "calendar-links-app__state")
+            state = element("span", "calendar-links-app__state")
             header.append(icon, title, state)
-            caveats = _element("ul", "calendar-links-app__caveats")
-            caveats.append(_element("li", "", ONE_WAY), _element("li", "", provider.destination))
-            toggle = _element("button", "calendar-links-app__toggle")
+            caveats = element("ul", "calendar-links-app__caveats")
+            caveats.append(element("li", "", ONE_WAY), element("li", "", provider.destination))
+            toggle = element("button", "calendar-links-app__toggle")
             toggle.type = "button"
             toggle.setAttribute("data-calendar-toggle", provider.key)
             toggle.setAttribute("aria-describedby", title.id)
-            card.append(header, _element("p", "calendar-links-app__what", provider.summary), caveats, toggle)
+            card.append(header, element("p", "calendar-links-app__what", provider.summary), caveats, toggle)
             cards.append(card)
         return cards
 
     def _settings(self) -> Any:
-        section = _element("section", "calendar-links-settings")
-        section.append(_element("h2", "calendar-links-settings__title", "Settings"))
+        section = element("section", "calendar-links-settings")
+        section.append(element("h2", "calendar-links-settings__title", "Settings"))
 
-        account_label = _element("label", "calendar-links-settings__field")
-        account_label.append(_element("span", "", "Google account for new events (optional)"))
-        account = _element("input")
+        account_label = element("label", "calendar-links-settings__field")
+        account_label.append(element("span", "", "Google account for new events (optional)"))
+        account = element("input")
         account.type = "email"
         account.placeholder = "you@example.com"
         account.autocomplete = "email"
         account.setAttribute("data-calendar-setting", "google-account")
         account_label.append(
             account,
-            _element(
+            element(
                 "small",
                 "",
                 "Opens Google Calendar in this account when you are signed in to several. "
@@ -135,12 +127,12 @@ class Marketplace:
             ),
         )
 
-        duration_label = _element("label", "calendar-links-settings__field")
-        duration_label.append(_element("span", "", "Length of timed events without their own"))
-        duration = _element("select")
+        duration_label = element("label", "calendar-links-settings__field")
+        duration_label.append(element("span", "", "Length of timed events without their own"))
+        duration = element("select")
         duration.setAttribute("data-calendar-setting", "duration")
         for minutes in DURATION_CHOICES:
-            option = _element("option", "", f"{minutes} minutes")
+            option = element("option", "", f"{minutes} minutes")
             option.value = str(minutes)
             duration.append(option)
         duration_label.append(duration)
@@ -166,7 +158,7 @@ class Marketplace:
         duration.value = str(settings.default_duration)
         if duration.value != str(settings.default_duration):
             # A stored length that isn't one of the choices: offer it as well.
-            option = _element("option", "", f"{settings.default_duration} minutes")
+            option = element("option", "", f"{settings.default_duration} minutes")
             option.value = str(settings.default_duration)
             duration.append(option)
             duration.value = option.value

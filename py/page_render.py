@@ -25,6 +25,7 @@ __all__ = [
     "MENU_FROM",
     "PROVIDER_BUTTON_SELECTOR",
     "attach_groups",
+    "element",
     "group_after",
     "providers_attribute",
     "remove_orphan_groups",
@@ -49,18 +50,22 @@ def providers_attribute(providers: Sequence[Provider]) -> str:
     return " ".join(provider.key for provider in providers)
 
 
-def _element(tag: str, class_name: str) -> Any:
-    element = js.document.createElement(tag)
-    element.className = class_name
-    return element
+def element(tag: str, class_name: str = "", text: str = "") -> Any:
+    """A new element of ours, its text (page data included) set as text, never as HTML."""
+    created = js.document.createElement(tag)
+    if class_name:
+        created.className = class_name
+    if text:
+        created.textContent = text
+    return created
 
 
 def _labelled_button(class_name: str, text: str) -> Any:
-    button = _element("button", class_name)
+    button = element("button", class_name)
     button.type = "button"
-    icon = _element("span", "calendar-links__icon")
+    icon = element("span", "calendar-links__icon")
     icon.setAttribute("aria-hidden", "true")
-    label = _element("span", "calendar-links__text")
+    label = element("span", "calendar-links__text")
     label.textContent = text
     button.append(icon, label)
     return button
@@ -82,7 +87,7 @@ def _template(providers: Sequence[Provider], preferences: Preferences) -> Any:
     template = _templates.get((keys, preferences))
     if template is not None:
         return template
-    template = _element("span", GROUP_CLASS)
+    template = element("span", GROUP_CLASS)
     template.setAttribute("data-calendar-providers", keys)
     in_menu = len(providers) >= MENU_FROM
     buttons = [_provider_button(provider, preferences, in_menu) for provider in providers]
@@ -93,14 +98,14 @@ def _template(providers: Sequence[Provider], preferences: Preferences) -> Any:
         trigger.setAttribute("data-calendar-menu", "")
         trigger.setAttribute("aria-haspopup", "menu")
         trigger.setAttribute("aria-expanded", "false")
-        menu = _element("span", "calendar-links__menu")
+        menu = element("span", "calendar-links__menu")
         menu.setAttribute("role", "menu")
         menu.hidden = True
         menu.append(*buttons)
         template.append(trigger, menu)
     else:
         template.append(*buttons)
-    message = _element("span", _MESSAGE_CLASS)
+    message = element("span", _MESSAGE_CLASS)
     # A polite live region: the message is read out when it changes, without stealing focus.
     message.setAttribute("role", "status")
     message.hidden = True
