@@ -32,7 +32,8 @@ $(NODE_INSTALLED): package.json package-lock.json
 static: $(INSTALLED) $(NODE_INSTALLED)
 	$(PY) tools/build_static.py
 
-# Debian's Chromium for the browser tests (Playwright cannot download its own here).
+# Debian's Chromium for the browser tests (Playwright cannot download its own here), and a
+# Japanese font so the Japanese page renders its words rather than empty boxes.
 browser:
-	@command -v chromium >/dev/null || { apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core fonts-liberation; }
+	@command -v chromium >/dev/null && fc-list :lang=ja | grep -q . || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core fonts-liberation fonts-ipafont-gothic; }

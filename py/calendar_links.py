@@ -40,6 +40,7 @@ from field_values import (
     zone_named,
 )
 from settings import DEFAULT_DURATION_MINUTES, whole_minutes
+from wording import Words, words
 
 __all__ = [
     "FIELD_TYPES",
@@ -204,15 +205,24 @@ class Problem:
     """Why a field cannot become an event: a short message for the page, naming the field."""
 
     field_key: str
-    message: str
+    reason: Words
 
     def __post_init__(self) -> None:
-        if not self.message.strip():
-            raise InvalidValue("Problem needs a message.")
+        if not self.reason.msgid.strip():
+            raise InvalidValue("Problem needs a reason.")
+
+    @property
+    def message(self) -> str:
+        """The reason in English."""
+        return str(self.reason)
 
 
 class _Unusable(Exception):
     """Raised inside event_draft with the part of a Problem message after the label."""
+
+    def __init__(self, reason: Words) -> None:
+        super().__init__(reason.msgid)
+        self.reason = reason
 
 
 def field_label(field: FieldAttributes) -> str:
@@ -235,12 +245,13 @@ def event_draft(record: RecordAttributes, field: FieldAttributes, page: PageCont
     try:
         return _draft(record, field, page, label)
     except _Unusable as unusable:
-        return Problem(field.key, f"{label}: {unusable}" if label.strip() else str(unusable))
+        reason = unusable.reason
+        return Problem(field.key, words("{field}: {problem}", field=label, problem=reason) if label.strip() else reason)
 
 
 def _draft(record: RecordAttributes, field: FieldAttributes, page: PageContext, label: str) -> EventDraft:
     if not field.key.strip():
-        raise _Unusable("data-calendar-field needs a name (the field's key).")
+        raise _Unusable(words("data-calendar-field needs a name (the field's key)."))
     kind = _field_kind(field.field_type)
     zone = _chosen_zone(field, record, page)
     order = _chosen_date_order(field, record, page)
@@ -248,7 +259,7 @@ def _draft(record: RecordAttributes, field: FieldAttributes, page: PageContext, 
         field.value, machine=is_machine_value(field.value_source, field.input_type), date_order=order
     )
     if isinstance(moment, Unreadable):
-        raise _Unusable(moment.message)
+        raise _Unusable(moment.reason)
     shown = quoted_value(field.value)
     try:
         if kind == "date":
@@ -256,7 +267,7 @@ def _draft(record: RecordAttributes, field: FieldAttributes, page: PageContext, 
         else:
             start, end = _timed_span(moment, zone, _chosen_duration(field, record, page), shown)
     except OverflowError:
-        raise _Unusable(f"{shown} is too far in the past or future for a calendar.") from None
+        raise _Unusable(words("{shown} is too far in the past or future for a calendar.", shown=shown)) from None
     link = record_link(record.url, page.page_url)
     return EventDraft(
         uid=event_uid(record, field, page),
@@ -280,8 +291,8 @@ def _field_kind(raw: str | None) -> str:
     if kind in FIELD_TYPES:
         return kind
     if raw is None or not raw.strip():
-        raise _Unusable('data-field-type is missing; it must be "date" or "datetime".')
-    raise _Unusable(f'data-field-type {quoted_value(raw)} must be "date" or "datetime".')
+        raise _Unusable(words('data-field-type is missing; it must be "date" or "datetime".'))
+    raise _Unusable(words('data-field-type {shown} must be "date" or "datetime".', shown=quoted_value(raw)))
 
 
 def _chosen_zone(field: FieldAttributes, record: RecordAttributes, page: PageContext) -> ZoneInfo:
@@ -289,7 +300,7 @@ def _chosen_zone(field: FieldAttributes, record: RecordAttributes, page: PageCon
         if _given(raw):
             zone = zone_named(raw)
             if zone is None:
-                raise _Unusable(f"unknown time zone {quoted_value(raw)}.")
+                raise _Unusable(words("unknown time zone {shown}.", shown=quoted_value(raw)))
             return zone
     # The browser's zone is not the page author's to fix: junk means UTC.
     return zone_named(page.browser_time_zone) or _utc_zone()
@@ -307,7 +318,7 @@ def _chosen_date_order(field: FieldAttributes, record: RecordAttributes, page: P
         if _given(raw):
             order = date_order_named(raw)
             if order is None:
-                raise _Unusable(f"date order {quoted_value(raw)} must be MDY, DMY or YMD.")
+                raise _Unusable(words("date order {shown} must be MDY, DMY or YMD.", shown=quoted_value(raw)))
             return order
     return page.browser_date_order
 
@@ -318,8 +329,11 @@ def _chosen_duration(field: FieldAttributes, record: RecordAttributes, page: Pag
             minutes = whole_minutes(raw, 1, MAX_DURATION_MINUTES)
             if minutes is None:
                 raise _Unusable(
-                    f"duration {quoted_value(raw)} is not a whole number of minutes "
-                    f"from 1 to {MAX_DURATION_MINUTES}."
+                    words(
+                        "duration {shown} is not a whole number of minutes from 1 to {most}.",
+                        shown=quoted_value(raw),
+                        most=MAX_DURATION_MINUTES,
+                    )
                 )
             return timedelta(minutes=minutes)
     return timedelta(minutes=page.default_duration_minutes)
@@ -335,7 +349,7 @@ def _all_day_span(moment: Moment, zone: ZoneInfo) -> tuple[date, date]:
 
 def _timed_span(moment: Moment, zone: ZoneInfo, duration: timedelta, shown: str) -> tuple[datetime, datetime]:
     if not isinstance(moment, datetime):
-        raise _Unusable(f"{shown} needs a time of day.")
+        raise _Unusable(words("{shown} needs a time of day.", shown=shown))
     if moment.tzinfo is None:
         start = wall_time_instant(moment, zone)
     else:

@@ -46,7 +46,7 @@ class CalendarLinks:
         self.browser_time_zone = browser.browser_time_zone()
         self.browser_date_order = date_order_from_locale(browser.browser_date_parts())
         self.marketplace = Marketplace(registry.PROVIDERS)
-        self.sync = FieldSync(self, on_pass_start=lambda: self.marketplace.render_new_panels(registry.PROVIDERS))
+        self.sync = FieldSync(self, on_pass_start=self.on_pass_start)
         # The app's own proxies, each made once.
         self._listeners = {
             "click": create_proxy(guarded(self.on_click)),
@@ -112,8 +112,11 @@ class CalendarLinks:
         if group is None:
             return
         with self.sync.quiet():
+            render.clear_notices(js.document, keep=button)
             if button.matches(menus.MENU_TRIGGER_SELECTOR):
-                menus.toggle_menu(button)
+                inactive = button.getAttribute("aria-disabled") == "true"
+                if not inactive or not clicks.explained_problem(group, self.page_context()):
+                    menus.toggle_menu(button)
             elif button.matches(render.PROVIDER_BUTTON_SELECTOR):
                 menus.close_open_menus(js.document)
                 clicks.on_provider_click(button, group, self.enabled, self.preferences, self.page_context())
@@ -133,6 +136,11 @@ class CalendarLinks:
             "buttonGroups": js.document.querySelectorAll("." + render.GROUP_CLASS).length,
         }
         js.document.documentElement.setAttribute(DIAGNOSTICS_ATTRIBUTE, json.dumps(figures))
+
+    def on_pass_start(self) -> None:
+        """A pass over the page begins: panels and hints that appeared get their content."""
+        self.marketplace.render_new_panels(registry.PROVIDERS)
+        render.render_hints(not self.enabled, browser.page_url())
 
     # Helpers --------------------------------------------------------------------------
 

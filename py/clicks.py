@@ -12,8 +12,9 @@ import page_render as render
 from calendar_links import PageContext, Problem, event_draft, ics_sequence
 from providers.base import Action, Click, DownloadFile, OpenUrl, Preferences, Provider
 from providers.registry import provider_named
+from ui_text import CALENDAR_GONE, FIELD_GONE, inactive
 
-__all__ = ["on_provider_click", "perform"]
+__all__ = ["explained_problem", "on_provider_click", "perform"]
 
 
 def perform(action: Action) -> None:
@@ -34,16 +35,32 @@ def on_provider_click(
     field = reader.present(group.previousElementSibling)
     key = reader.attribute(group, "data-calendar-for")
     if field is None or not field.matches(reader.FIELD_SELECTOR) or reader.field_key(field) != key:
-        render.show_message(group, "This field is no longer on the page.", problem=True)
+        render.show_message(group, FIELD_GONE)
         return
     provider = provider_named(reader.attribute(button, "data-calendar-provider") or "", offered)
     if provider is None:
-        render.show_message(group, "This calendar is no longer enabled.", problem=True)
+        render.show_message(group, CALENDAR_GONE)
         return
     draft = event_draft(reader.record_attributes(reader.record_of(field)), reader.field_attributes(field), page)
     if isinstance(draft, Problem):
-        render.show_message(group, draft.message, problem=True)
+        # An inactive button: say again what is wrong and what to do, and make no event.
+        render.show_message(group, inactive(draft.reason))
         return
     stamp = browser.now()
     perform(provider.action(draft, Click(preferences, stamp, ics_sequence(stamp))))
-    render.show_message(group, provider.notice(preferences), problem=False)
+    render.show_message(group, None)
+    render.show_notice(group, provider.notice(preferences))
+
+
+def explained_problem(group: Any, page: PageContext) -> bool:
+    """Before an inactive group's menu opens: say what is wrong with the value, if it still is."""
+    field = reader.present(group.previousElementSibling)
+    if field is None or not field.matches(reader.FIELD_SELECTOR):
+        render.show_message(group, FIELD_GONE)
+        return True
+    draft = event_draft(reader.record_attributes(reader.record_of(field)), reader.field_attributes(field), page)
+    if isinstance(draft, Problem):
+        render.show_message(group, inactive(draft.reason))
+        return True
+    render.show_message(group, None)
+    return False

@@ -36,6 +36,6 @@ def guarded(handler: Callable[..., None]) -> Callable[..., None]:
                 return
             group = present(target.closest("." + render.GROUP_CLASS))
             if group is not None:
-                render.show_message(group, UNEXPECTED, problem=False)
+                render.show_notice(group, UNEXPECTED)
 
     return run

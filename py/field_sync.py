@@ -23,6 +23,7 @@ from error_boundary import guarded
 from providers.base import Preferences, Provider
 from scheduling import PassScheduler, Phase, SliceEnd
 from settings import Settings
+from ui_text import inactive
 
 __all__ = ["FieldSync", "SyncSettings"]
 
@@ -57,6 +58,8 @@ class FieldSync:
         self.on_pass_start = on_pass_start
         self.scheduler = PassScheduler(_ATTACH_BATCH)
         self._fields: Any = None
+        # The labels more than one field on the page shows, as of the last pass's start.
+        self._shared: frozenset[str] = frozenset()
         self._observer_options = to_js(
             {"subtree": True, "childList": True, "characterData": True, "attributes": True,
              "attributeFilter": reader.WATCHED_ATTRIBUTES},
@@ -91,7 +94,7 @@ class FieldSync:
     def sync_field(self, field: Any) -> None:
         """Bring one field in line at once: its group and the state of its value."""
         with self.quiet():
-            render.attach_groups(js.Array.of(field), 0, 1, self.app.enabled, self.app.preferences)
+            render.attach_groups(js.Array.of(field), 0, 1, self.app.enabled, self.app.preferences, self._shared)
             self.check_field(field)
 
     def _run_slice(self) -> None:
@@ -113,12 +116,13 @@ class FieldSync:
         if self.scheduler.begin_slice():
             self._fields = js.document.querySelectorAll(reader.FIELD_SELECTOR)
             self.scheduler.fields_listed(self._fields.length)
+            self._shared = render.shared_labels(self._fields)
             self.on_pass_start()
         started = time.perf_counter()
         enabled, preferences = self.app.enabled, self.app.preferences
         while (work := self.scheduler.next_work()) is not None:
             if work.phase is Phase.ATTACH:
-                render.attach_groups(self._fields, work.start, work.stop, enabled, preferences)
+                render.attach_groups(self._fields, work.start, work.stop, enabled, preferences, self._shared)
             else:
                 for index in range(work.start, work.stop):
                     self.check_field(self._fields.item(index))
@@ -134,18 +138,18 @@ class FieldSync:
             return
         record = reader.record_attributes(reader.record_of(field))
         snapshot = reader.field_attributes(field)
-        signature = repr((record, snapshot, self.app.settings))
+        label = field_label(snapshot)
+        signature = repr((record, snapshot, self.app.settings, label in self._shared))
         previous = getattr(group, "calendarLinksSignature", None)
         if previous == signature:
             return
         group.calendarLinksSignature = signature
         if previous is not None:
-            # A group made for other settings or another label: new words on the buttons.
-            render.update_texts(group, self.app.enabled, field_label(snapshot), self.app.preferences)
+            # A group made for other settings, another label or record, or before another
+            # field took the same label: new words on the buttons.
+            render.update_texts(group, self.app.enabled, label, self.app.preferences, record.name, self._shared)
         draft = event_draft(record, snapshot, self.app.page_context())
-        problem = draft.message if isinstance(draft, Problem) else ""
-        if problem or previous is not None:
-            render.show_message(group, problem, problem=bool(problem))
+        render.show_message(group, inactive(draft.reason) if isinstance(draft, Problem) else None)
 
     def _observe(self) -> None:
         self._observer.observe(js.document.documentElement, self._observer_options)

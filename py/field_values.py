@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo
 from dateutil import parser as dateutil_parser  # type: ignore[import-untyped]
 
 from errors import InvalidValue
+from wording import Words, words
 
 __all__ = [
     "DATE_ORDERS",
@@ -69,11 +70,16 @@ Moment: TypeAlias = date | datetime
 class Unreadable:
     """Why a value is not a usable date: one sentence, starting lower-case, ending with a full stop."""
 
-    message: str
+    reason: Words
 
     def __post_init__(self) -> None:
-        if not self.message.strip():
-            raise InvalidValue("Unreadable needs a message.")
+        if not self.reason.msgid.strip():
+            raise InvalidValue("Unreadable needs a reason.")
+
+    @property
+    def message(self) -> str:
+        """The reason in English."""
+        return str(self.reason)
 
 
 def is_machine_value(value_source: str, input_type: str | None) -> bool:
@@ -106,15 +112,15 @@ def parsed_moment(raw: str, *, machine: bool, date_order: str) -> Moment | Unrea
     # year; its time of day is optional.
     text = raw.strip()
     if not text:
-        return Unreadable("there is no date to read.")
+        return Unreadable(words("there is no date to read."))
     shown = quoted_value(text)
     iso = _ISO_EXTENDED.fullmatch(text) or _ISO_BASIC.fullmatch(text)
     if iso is not None:
         return _iso_moment(iso, shown)
     if machine:
-        return Unreadable(f"{shown} is not a date in the form 2026-12-01 or 2026-12-01T15:00.")
+        return Unreadable(words("{shown} is not a date in the form 2026-12-01 or 2026-12-01T15:00.", shown=shown))
     if len(text) > _MAX_TEXT_LENGTH:
-        return Unreadable(f"{shown} is not a date.")
+        return _not_a_date(shown)
     order = date_order_named(date_order) or DEFAULT_DATE_ORDER
     return _text_moment(text, shown, order)
 
@@ -168,18 +174,18 @@ _ISO_BASIC: Final = re.compile(
 def _iso_moment(match: re.Match[str], shown: str) -> Moment | Unreadable:
     year, month, day = (int(match[part]) for part in ("year", "month", "day"))
     if not 1 <= year <= 9999:
-        return Unreadable(f"{shown} has a year outside 1 to 9999.")
+        return Unreadable(words("{shown} has a year outside 1 to 9999.", shown=shown))
     try:
         calendar_date = date(year, month, day)
     except ValueError:
-        return Unreadable(f"{shown} is not a real date.")
+        return _not_a_real_date(shown)
     if match["hour"] is None:
         return calendar_date
     hour, minute = int(match["hour"]), int(match["minute"])
     second = int(match["second"] or 0)
     # ISO 8601-1:2019 dropped 24:00; a leap second (23:59:60) has no datetime.
     if hour > 23 or minute > 59 or second > 59:
-        return Unreadable(f"{shown} is not a real time of day.")
+        return _not_a_time(shown)
     # Digits past microseconds are dropped: calendars keep whole seconds anyway.
     microsecond = int((match["fraction"] or "").ljust(6, "0")[:6])
     wall = datetime.combine(calendar_date, time(hour, minute, second, microsecond))
@@ -187,7 +193,7 @@ def _iso_moment(match: re.Match[str], shown: str) -> Moment | Unreadable:
         return wall
     zone = _offset_zone(match["offset"])
     if zone is None:
-        return Unreadable(f"{shown} has an impossible UTC offset.")
+        return Unreadable(words("{shown} has an impossible UTC offset.", shown=shown))
     return wall.replace(tzinfo=zone)
 
 
@@ -247,7 +253,18 @@ _UTC_BEFORE_OFFSET: Final = re.compile(r"\b(?:GMT|UTC)(?=\s*[+-][0-9])", re.IGNO
 _LEADING_YEAR: Final = re.compile(r"[0-9]{4}", re.ASCII)
 
 _WORD: Final = re.compile(r"[^\W\d_]+")
-_WEEKDAY_NAMES: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _not_a_date(shown: str) -> Unreadable:
+    return Unreadable(words("{shown} is not a date.", shown=shown))
+
+
+def _not_a_real_date(shown: str) -> Unreadable:
+    return Unreadable(words("{shown} is not a real date.", shown=shown))
+
+
+def _not_a_time(shown: str) -> Unreadable:
+    return Unreadable(words("{shown} is not a real time of day.", shown=shown))
 
 
 def _text_moment(text: str, shown: str, order: str) -> Moment | Unreadable:
@@ -260,22 +277,26 @@ def _text_moment(text: str, shown: str, order: str) -> Moment | Unreadable:
         first = _dateutil_reading(prepared, _FIRST_DEFAULT, dayfirst, yearfirst)
         second = _dateutil_reading(prepared, _SECOND_DEFAULT, dayfirst, yearfirst)
     except _TwoDigitYear:
-        return Unreadable(f"{shown} needs a four-digit year.")
+        return Unreadable(words("{shown} needs a four-digit year.", shown=shown))
     except _ZoneAbbreviation as abbreviation:
         return Unreadable(
-            f'{shown} gives the time zone as "{abbreviation}", which is ambiguous; '
-            "use an offset such as +01:00."
+            words(
+                '{shown} gives the time zone as "{abbreviation}", which is ambiguous; '
+                "use an offset such as +01:00.",
+                shown=shown,
+                abbreviation=str(abbreviation),
+            )
         )
     except _OffsetTooLarge:
-        return Unreadable(f"{shown} has an impossible UTC offset.")
+        return Unreadable(words("{shown} has an impossible UTC offset.", shown=shown))
     except dateutil_parser.ParserError as error:
-        return Unreadable(f"{shown} {_parser_complaint(error)}")
+        return _parser_complaint(error, shown)
     except (ValueError, ArithmeticError):
         # OverflowError for huge numbers; decimal.InvalidOperation from
         # dateutil's seconds arithmetic on long digit runs ("1:12026...9").
-        return Unreadable(f"{shown} is not a date.")
+        return _not_a_date(shown)
     if first.date() != second.date():
-        return Unreadable(f"{shown} needs a day, a month and a year.")
+        return Unreadable(words("{shown} needs a day, a month and a year.", shown=shown))
     weekday_problem = _weekday_mismatch(text, first.date(), shown)
     if weekday_problem is not None:
         return weekday_problem
@@ -310,15 +331,15 @@ def _text_zone(name: str | None, offset: int | None) -> tzinfo | None:
     return timezone(span)
 
 
-def _parser_complaint(error: Exception) -> str:
+def _parser_complaint(error: Exception, shown: str) -> Unreadable:
     # dateutil raises ParserError "from" the ValueError of datetime() when the
     # text has a clear shape but names a day or time that does not exist.
     cause = error.__cause__
     if not isinstance(cause, ValueError):
-        return "is not a date."
+        return _not_a_date(shown)
     if any(part in str(cause) for part in ("hour", "minute", "second")):
-        return "is not a real time of day."
-    return "is not a real date."
+        return _not_a_time(shown)
+    return _not_a_real_date(shown)
 
 
 def _weekday_mismatch(text: str, day: date, shown: str) -> Unreadable | None:
@@ -328,10 +349,9 @@ def _weekday_mismatch(text: str, day: date, shown: str) -> Unreadable | None:
     for word in _WORD.findall(text):
         weekday = names.weekday(word)
         if weekday is not None and weekday != day.weekday():
-            return Unreadable(
-                f"{shown} says {_WEEKDAY_NAMES[weekday]}, "
-                f"but {day.isoformat()} is a {_WEEKDAY_NAMES[day.weekday()]}."
-            )
+            # The day goes out as a date, so the page writes it in its own
+            # language, weekday included.
+            return Unreadable(words("{shown} has the wrong weekday: the date is {day}.", shown=shown, day=day))
     return None
 
 

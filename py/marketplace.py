@@ -32,13 +32,31 @@ from settings import (
     parse_google_account,
     toggled,
 )
-from ui_text import ENABLED, NOT_SAVED, OFF, ONE_WAY, toggle_status
+from languages import language_of
+from ui_text import (
+    ACCOUNT_HELP,
+    ACCOUNT_LABEL,
+    DURATION_LABEL,
+    ENABLED,
+    NOT_SAVED,
+    OFF,
+    ONE_WAY,
+    SETTINGS_TITLE,
+    account_refused,
+    account_saved,
+    duration_choice,
+    duration_saved,
+    toggle_label,
+    toggle_status,
+)
+from wording import Language, Words
 
 __all__ = ["MARKETPLACE_SELECTOR", "Marketplace"]
 
 MARKETPLACE_SELECTOR: Final = "[data-calendar-marketplace]"
 DURATION_CHOICES: Final = (15, 30, 45, 60, 90, 120)
 _PANEL_CLASS: Final = "calendar-links-panel"
+_STATUS_CLASS: Final = "calendar-links-marketplace__status"
 
 
 class Marketplace:
@@ -63,8 +81,10 @@ class Marketplace:
         self.offered = tuple(offered)
         for container in js.document.querySelectorAll(MARKETPLACE_SELECTOR):
             panel = present(container.querySelector("." + _PANEL_CLASS))
-            if panel is None or attribute(panel, "data-calendar-providers") != keys:
-                container.replaceChildren(self._panel(keys))
+            language = language_of(container)
+            made_for = f"{keys} {language.code}"
+            if panel is None or attribute(panel, "data-calendar-panel-for") != made_for:
+                container.replaceChildren(self._panel(keys, made_for, language))
                 self._show(container, settings_store.current())
 
     def refresh(self) -> None:
@@ -76,15 +96,14 @@ class Marketplace:
 
     # Building -------------------------------------------------------------------------
 
-    def _panel(self, keys: str) -> Any:
+    def _panel(self, keys: str, made_for: str, language: Language) -> Any:
         panel = element("div", _PANEL_CLASS)
         panel.setAttribute("data-calendar-providers", keys)
-        status = element("p", "calendar-links-marketplace__status")
-        status.setAttribute("role", "status")
-        panel.append(self._cards(), self._settings(), status)
+        panel.setAttribute("data-calendar-panel-for", made_for)
+        panel.append(self._cards(language), self._settings(language))
         return panel
 
-    def _cards(self) -> Any:
+    def _cards(self, language: Language) -> Any:
         cards = element("div", "calendar-links-marketplace")
         for provider in self.offered:
             card = element("article", "calendar-links-app")
@@ -92,64 +111,65 @@ class Marketplace:
             header = element("header", "calendar-links-app__header")
             icon = element("span", "calendar-links-app__icon")
             icon.setAttribute("aria-hidden", "true")
-            title = element("h2", "calendar-links-app__title", provider.calendar_name)
-            title.id = f"calendar-links-app-{provider.key}"
+            title = element("h2", "calendar-links-app__title", language.gettext(provider.calendar_name))
             state = element("span", "calendar-links-app__state")
             header.append(icon, title, state)
             caveats = element("ul", "calendar-links-app__caveats")
-            caveats.append(element("li", "", ONE_WAY), element("li", "", provider.destination))
+            caveats.append(
+                element("li", "", language.gettext(ONE_WAY)), element("li", "", language.gettext(provider.destination))
+            )
+            # A switch named by its calendar: the name stays the same, the state is its own
+            # (aria-checked), so a screen reader says "Use Google Calendar, switch, on".
             toggle = element("button", "calendar-links-app__toggle")
             toggle.type = "button"
+            toggle.setAttribute("role", "switch")
             toggle.setAttribute("data-calendar-toggle", provider.key)
-            toggle.setAttribute("aria-describedby", title.id)
-            card.append(header, element("p", "calendar-links-app__what", provider.summary), caveats, toggle)
+            track = element("span", "calendar-links-app__track")
+            track.setAttribute("aria-hidden", "true")
+            toggle.append(track, element("span", "", language.text(toggle_label(provider))))
+            card.append(
+                header,
+                element("p", "calendar-links-app__what", language.gettext(provider.summary)),
+                caveats,
+                toggle,
+                _status(),
+            )
             cards.append(card)
         return cards
 
-    def _settings(self) -> Any:
+    def _settings(self, language: Language) -> Any:
         section = element("section", "calendar-links-settings")
-        section.append(element("h2", "calendar-links-settings__title", "Settings"))
+        section.append(element("h2", "calendar-links-settings__title", language.gettext(SETTINGS_TITLE)))
 
         account_label = element("label", "calendar-links-settings__field")
-        account_label.append(element("span", "", "Google account for new events (optional)"))
+        account_label.append(element("span", "", language.gettext(ACCOUNT_LABEL)))
         account = element("input")
         account.type = "email"
         account.placeholder = "you@example.com"
         account.autocomplete = "email"
         account.setAttribute("data-calendar-setting", "google-account")
-        account_label.append(
-            account,
-            element(
-                "small",
-                "",
-                "Opens Google Calendar in this account when you are signed in to several. "
-                "Google doesn't document this, so it is best effort.",
-            ),
-        )
+        account_label.append(account, element("small", "", language.gettext(ACCOUNT_HELP)))
 
         duration_label = element("label", "calendar-links-settings__field")
-        duration_label.append(element("span", "", "Length of timed events without their own"))
+        duration_label.append(element("span", "", language.gettext(DURATION_LABEL)))
         duration = element("select")
         duration.setAttribute("data-calendar-setting", "duration")
         for minutes in DURATION_CHOICES:
-            option = element("option", "", f"{minutes} minutes")
-            option.value = str(minutes)
-            duration.append(option)
+            duration.append(_duration_option(minutes, language))
         duration_label.append(duration)
-        section.append(account_label, duration_label)
+        section.append(account_label, duration_label, _status())
         return section
 
     def _show(self, container: Any, settings: Settings) -> None:
+        language = language_of(container)
         for provider in self.offered:
             enabled = provider.key in settings.integrations
             card = present(container.querySelector(f'[data-calendar-app="{provider.key}"]'))
             if card is None:
                 continue
             card.classList.toggle("calendar-links-app--enabled", enabled)
-            card.querySelector(".calendar-links-app__state").textContent = ENABLED if enabled else OFF
-            toggle = card.querySelector("[data-calendar-toggle]")
-            toggle.textContent = "Disable" if enabled else "Enable"
-            toggle.setAttribute("aria-pressed", "true" if enabled else "false")
+            card.querySelector(".calendar-links-app__state").textContent = language.gettext(ENABLED if enabled else OFF)
+            card.querySelector("[data-calendar-toggle]").setAttribute("aria-checked", "true" if enabled else "false")
         account = container.querySelector('[data-calendar-setting="google-account"]')
         # Never overwrite what the person is typing, even if it isn't valid yet.
         if js.document.activeElement != account:
@@ -158,8 +178,7 @@ class Marketplace:
         duration.value = str(settings.default_duration)
         if duration.value != str(settings.default_duration):
             # A stored length that isn't one of the choices: offer it as well.
-            option = element("option", "", f"{settings.default_duration} minutes")
-            option.value = str(settings.default_duration)
+            option = _duration_option(settings.default_duration, language)
             duration.append(option)
             duration.value = option.value
 
@@ -189,7 +208,7 @@ class Marketplace:
             self._save_account(target)
         elif setting == "duration":
             saved = settings_store.save(DEFAULT_DURATION_KEY, str(target.value))
-            self._say(target, f"Timed events now last {target.value} minutes." if saved else NOT_SAVED)
+            self._say(target, duration_saved(int(target.value)) if saved else NOT_SAVED)
 
     def on_keydown(self, event: Any) -> None:
         """Enter in the account field saves it, and never submits a form around the panel."""
@@ -206,13 +225,26 @@ class Marketplace:
         typed = str(field.value).strip()
         account = parse_google_account(typed)
         if typed and account is None:
-            self._say(field, f'"{typed}" isn\'t an email address, so it wasn\'t saved.')
+            self._say(field, account_refused(typed))
             return
         saved = settings_store.save(GOOGLE_ACCOUNT_KEY, account or "")
-        done = f"New Google events open in {account}." if account else "Google events open in the signed-in account."
-        self._say(field, done if saved else NOT_SAVED)
+        self._say(field, account_saved(account) if saved else NOT_SAVED)
 
-    def _say(self, inside: Any, text: str) -> None:
-        panel = present(inside.closest("." + _PANEL_CLASS))
-        if panel is not None:
-            panel.querySelector(".calendar-links-marketplace__status").textContent = text
+    def _say(self, inside: Any, said: Words | str) -> None:
+        # Said right under the control that was used (its card, or the settings), so it is on
+        # screen on a phone too; a live region that was there, empty, from the start.
+        part = present(inside.closest(".calendar-links-app, .calendar-links-settings"))
+        if part is not None:
+            part.querySelector("." + _STATUS_CLASS).textContent = language_of(part).text(said)
+
+
+def _status() -> Any:
+    status = element("p", _STATUS_CLASS)
+    status.setAttribute("role", "status")
+    return status
+
+
+def _duration_option(minutes: int, language: Language) -> Any:
+    option = element("option", "", language.text(duration_choice(minutes)))
+    option.value = str(minutes)
+    return option

@@ -15,13 +15,16 @@ from typing import Any, Final
 import calendar_links_dom as dom
 import js
 
-from calendar_links import label_or_key
-from page_reader import present
+from calendar_links import label_or_key, record_link
+from page_reader import attribute, present
 from providers.base import Preferences, Provider
-from ui_text import MENU_TRIGGER_TEXT, accessible_label, menu_label
+from languages import language_named, language_of
+from ui_text import HINT_LINK, HINT_TEXT, MENU_TRIGGER_TEXT, accessible_label, menu_label
+from wording import Language, Words
 
 __all__ = [
     "GROUP_CLASS",
+    "HINT_SELECTOR",
     "MENU_FROM",
     "PROVIDER_BUTTON_SELECTOR",
     "attach_groups",
@@ -29,20 +32,30 @@ __all__ = [
     "group_after",
     "providers_attribute",
     "remove_orphan_groups",
+    "render_hints",
+    "shared_labels",
     "show_message",
+    "show_notice",
+    "clear_notices",
     "update_texts",
 ]
 
 GROUP_CLASS: Final = "calendar-links"
 PROVIDER_BUTTON_SELECTOR: Final = "button[data-calendar-provider]"
+HINT_SELECTOR: Final = "[data-calendar-hint]"
 # From this many calendars on, a group is one trigger and a menu: a row of five buttons
 # beside every date would crowd a record page.
 MENU_FROM: Final = 3
 _MESSAGE_CLASS: Final = "calendar-links__message"
+_HINT_CLASS: Final = "calendar-links-hint"
+# A notice after a click clears itself after this long (or at the next click on any group):
+# it has been read out once by then, and notices never pile up.
+_NOTICE_MILLISECONDS: Final = 10_000
 _message_ids = count(1)
-# One finished group per set of calendars and preferences, cloned for every field: a page
-# with thousands of fields then costs a clone and a few attributes per field, not a dozen calls.
-_templates: dict[tuple[str, Preferences], Any] = {}
+# One finished group per set of calendars, preferences and language, cloned for every field:
+# a page with thousands of fields then costs a clone and a few attributes per field, not a
+# dozen calls.
+_templates: dict[tuple[str, Preferences, str], Any] = {}
 
 
 def providers_attribute(providers: Sequence[Provider]) -> str:
@@ -71,10 +84,10 @@ def _labelled_button(class_name: str, text: str) -> Any:
     return button
 
 
-def _provider_button(provider: Provider, preferences: Preferences, in_menu: bool) -> Any:
+def _provider_button(provider: Provider, preferences: Preferences, in_menu: bool, language: Language) -> Any:
     button = _labelled_button("calendar-links__button", provider.short_name)
     button.setAttribute("data-calendar-provider", provider.key)
-    button.title = provider.hint(preferences)
+    button.title = language.text(provider.hint(preferences))
     if in_menu:
         button.setAttribute("role", "menuitem")
         # Roving focus: the menu moves focus between its items with the arrow keys.
@@ -82,19 +95,19 @@ def _provider_button(provider: Provider, preferences: Preferences, in_menu: bool
     return button
 
 
-def _template(providers: Sequence[Provider], preferences: Preferences) -> Any:
+def _template(providers: Sequence[Provider], preferences: Preferences, language: Language) -> Any:
     keys = providers_attribute(providers)
-    template = _templates.get((keys, preferences))
+    template = _templates.get((keys, preferences, language.code))
     if template is not None:
         return template
     template = element("span", GROUP_CLASS)
     template.setAttribute("data-calendar-providers", keys)
     in_menu = len(providers) >= MENU_FROM
-    buttons = [_provider_button(provider, preferences, in_menu) for provider in providers]
+    buttons = [_provider_button(provider, preferences, in_menu, language) for provider in providers]
     if in_menu:
         # The menu-button pattern (WAI-ARIA APG): the trigger says it opens a menu and
         # whether it is open; static/calendar-links-dom.mjs gives each copy its own menu id.
-        trigger = _labelled_button("calendar-links__button calendar-links__trigger", MENU_TRIGGER_TEXT)
+        trigger = _labelled_button("calendar-links__button calendar-links__trigger", language.text(MENU_TRIGGER_TEXT))
         trigger.setAttribute("data-calendar-menu", "")
         trigger.setAttribute("aria-haspopup", "menu")
         trigger.setAttribute("aria-expanded", "false")
@@ -105,32 +118,55 @@ def _template(providers: Sequence[Provider], preferences: Preferences) -> Any:
         template.append(trigger, menu)
     else:
         template.append(*buttons)
+    # A polite live region, there and empty from the start: screen readers announce text put
+    # into a region they already know, and often miss one that appears with its text.
     message = element("span", _MESSAGE_CLASS)
-    # A polite live region: the message is read out when it changes, without stealing focus.
     message.setAttribute("role", "status")
-    message.hidden = True
     template.append(message)
-    _templates[(keys, preferences)] = template
+    _templates[(keys, preferences, language.code)] = template
     return template
 
 
-def _button_labels(providers: Sequence[Provider], field_label: str) -> list[str]:
+def _button_labels(
+    providers: Sequence[Provider], field_label: str, record_name: str | None, language: Language
+) -> list[str]:
     """Accessible names in document order: the menu trigger's first when there is one."""
-    labels = [accessible_label(provider, field_label) for provider in providers]
-    return [menu_label(field_label), *labels] if len(providers) >= MENU_FROM else labels
+    labels = [accessible_label(provider, field_label, record_name) for provider in providers]
+    if len(providers) >= MENU_FROM:
+        labels = [menu_label(field_label, record_name), *labels]
+    return [language.text(label) for label in labels]
+
+
+def shared_labels(fields: Any) -> frozenset[str]:
+    """The field labels that more than one field on the page shows (their buttons then name the record)."""
+    return frozenset(json.loads(dom.sharedLabels(fields)))
+
+
+def _record_name_when_shared(label: str, record_name: str | None, shared: frozenset[str]) -> str | None:
+    return record_name if label in shared and record_name and record_name.strip() else None
 
 
 def attach_groups(
-    fields: Any, start: int, stop: int, providers: Sequence[Provider], preferences: Preferences
+    fields: Any,
+    start: int,
+    stop: int,
+    providers: Sequence[Provider],
+    preferences: Preferences,
+    shared: frozenset[str] = frozenset(),
 ) -> None:
     """Give fields[start:stop] the button group of the enabled calendars, replacing groups made
-    for other calendars or keys; no calendars removes them all."""
+    for other calendars, keys or languages; no calendars removes them all."""
     keys = providers_attribute(providers)
     wanted = json.loads(dom.fieldsNeedingGroups(fields, start, stop, keys))
-    if not wanted:
-        return
-    plan = [[index, key, _button_labels(providers, label_or_key(label, key))] for index, key, label in wanted]
-    dom.placeGroups(fields, _template(providers, preferences), json.dumps(plan))
+    plans: dict[str, list[Any]] = {}
+    for index, key, label, record_name, raw_language in wanted:
+        shown = label_or_key(label, key)
+        language = language_named(raw_language)
+        names = _button_labels(providers, shown, _record_name_when_shared(shown, record_name, shared), language)
+        plans.setdefault(raw_language, []).append([index, key, names])
+    for raw_language, plan in plans.items():
+        template = _template(providers, preferences, language_named(raw_language))
+        dom.placeGroups(fields, template, json.dumps(plan))
 
 
 def group_after(field: Any) -> Any:
@@ -144,29 +180,95 @@ def remove_orphan_groups(field_selector: str) -> None:
     dom.removeOrphanGroups(field_selector)
 
 
-def show_message(group: Any, text: str, *, problem: bool) -> None:
-    """Show (or with empty text, hide) the group's message; a problem disables the buttons."""
+def _message_of(group: Any) -> Any:
     message = group.querySelector("." + _MESSAGE_CLASS)
-    message.textContent = text
-    message.hidden = not text
-    message.classList.toggle(_MESSAGE_CLASS + "--problem", problem)
-    if text and not message.id:
-        # Screen readers then read the message (a problem, a notice) with the buttons.
+    if not message.id:
         message.id = f"calendar-links-message-{next(_message_ids)}"
+    return message
+
+
+def show_message(group: Any, problem: Words | str | None) -> None:
+    """Show what is wrong with the field's value and make the buttons inactive; None: all is well again.
+
+    Inactive, not disabled: the buttons stay in the Tab order, describe themselves with the
+    message, and a click explains instead of making an event.
+    """
+    message = _message_of(group)
+    was_problem = message.classList.contains(_MESSAGE_CLASS + "--problem")
+    if problem is None and not was_problem:
+        return
+    message.textContent = language_of(group).text(problem) if problem is not None else ""
+    message.classList.remove(_MESSAGE_CLASS + "--notice")
+    message.classList.toggle(_MESSAGE_CLASS + "--problem", problem is not None)
     for button in group.querySelectorAll("button"):
-        button.disabled = problem
-        if text:
+        if problem is not None:
+            button.setAttribute("aria-disabled", "true")
             button.setAttribute("aria-describedby", message.id)
-    group.classList.toggle(GROUP_CLASS + "--problem", problem)
+        else:
+            button.removeAttribute("aria-disabled")
+            button.removeAttribute("aria-describedby")
+    group.classList.toggle(GROUP_CLASS + "--problem", problem is not None)
 
 
-def update_texts(group: Any, providers: Sequence[Provider], field_label: str, preferences: Preferences) -> None:
-    """Renew the buttons' names and tooltips after the field's label or the preferences changed."""
-    buttons = group.querySelectorAll("button")
-    for button, label in zip(buttons, _button_labels(providers, field_label)):
+def show_notice(group: Any, notice: Words | str) -> None:
+    """Say, once, what a click did; the notice floats beside the buttons, so nothing moves, and
+    clears itself after a while."""
+    message = _message_of(group)
+    message.classList.remove(_MESSAGE_CLASS + "--problem")
+    message.classList.add(_MESSAGE_CLASS + "--notice")
+    text = language_of(group).text(notice)
+    message.textContent = text
+    dom.clearNoticeLater(message, text, _NOTICE_MILLISECONDS)
+
+
+def clear_notices(document: Any, keep: Any = None) -> None:
+    """Clear every group's notice but keep's: a new click makes the old notices stale."""
+    dom.clearNotices(document, keep)
+
+
+def update_texts(
+    group: Any,
+    providers: Sequence[Provider],
+    field_label: str,
+    preferences: Preferences,
+    record_name: str | None,
+    shared: frozenset[str],
+) -> None:
+    """Renew the buttons' names and tooltips after the field's label, the record, the labels on the
+    page or the preferences changed."""
+    language = language_of(group)
+    names = _button_labels(
+        providers, field_label, _record_name_when_shared(field_label, record_name, shared), language
+    )
+    for button, label in zip(group.querySelectorAll("button"), names):
         button.setAttribute("aria-label", label)
     by_key = {provider.key: provider for provider in providers}
     for button in group.querySelectorAll(PROVIDER_BUTTON_SELECTOR):
         provider = by_key.get(str(button.getAttribute("data-calendar-provider")))
         if provider is not None:
-            button.title = provider.hint(preferences)
+            button.title = language.text(provider.hint(preferences))
+
+
+def render_hints(show: bool, page_url: str) -> None:
+    """Fill every host-placed [data-calendar-hint] with a line that leads to the marketplace while
+    no calendar is enabled; empty them once one is."""
+    for container in js.document.querySelectorAll(HINT_SELECTOR):
+        current = present(container.querySelector("." + _HINT_CLASS))
+        if not show:
+            if current is not None:
+                container.replaceChildren()
+            continue
+        language = language_of(container)
+        # The host's link, where only http(s) is followed (the record link's rule).
+        target = record_link(attribute(container, "data-calendar-hint"), page_url)
+        made_for = f"{language.code} {target}"
+        if current is not None and current.getAttribute("data-calendar-hint-for") == made_for:
+            continue
+        hint = element("p", _HINT_CLASS)
+        hint.setAttribute("data-calendar-hint-for", made_for)
+        icon = element("span", "calendar-links__icon")
+        icon.setAttribute("aria-hidden", "true")
+        link = element("a", "", language.text(HINT_LINK))
+        link.href = target
+        hint.append(icon, element("span", "", language.text(HINT_TEXT) + " "), link)
+        container.replaceChildren(hint)

@@ -21,6 +21,18 @@ const ARCHIVE_PATH = "/lib/calendar-links.zip";
 const useSnapshot = new URL(import.meta.url).searchParams.get("snapshot") !== "off";
 const FAILURE_HINT = "Reload the page; if it persists, the calendar-links setup needs to be run again.";
 
+// The loading placeholder (calendar-links.css) is only for pages that will get buttons: mark
+// <html> at once when a stored integration is on. Python reads the settings properly
+// (settings.py); this only has to tell "some calendar is on" from "none is".
+try {
+  const stored = JSON.parse(localStorage.getItem("calendar-links:integrations") ?? "null");
+  if (stored !== null && typeof stored === "object" && Object.values(stored).includes(true)) {
+    document.documentElement.setAttribute("data-calendar-links-calendars", "");
+  }
+} catch {
+  // Storage blocked or unreadable: every calendar is off, so no placeholder.
+}
+
 async function bytesOf(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);

@@ -134,7 +134,7 @@ PROBLEMS = [
     ("2026-12-01T15:00+25:00", {}, {}, "impossible UTC offset"),
     ("Dec 1 2026 15:00 +25:00", {"value_source": "text"}, {}, "impossible UTC offset"),
     ("Dec 1 2026 3pm EST", {"value_source": "text"}, {}, '"EST", which is ambiguous'),
-    ("Monday, December 1, 2026 3pm", {"value_source": "text"}, {}, "is a Tuesday"),
+    ("Monday, December 1, 2026 3pm", {"value_source": "text"}, {}, "the date is Tuesday, 1 December 2026"),
     ("Dec 1, 2026 3pm", {}, {}, "not a date in the form 2026-12-01"),
     ("2026-12", {"value_source": "input", "input_type": "month"}, {}, "not a date in the form 2026-12-01"),
     ("2026-12-01", {}, {}, '"2026-12-01" needs a time of day'),

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from wording import words
 from field_values import (
     Unreadable,
     date_order_named,
@@ -150,7 +151,7 @@ TEXT_REJECTED = [
     ("Dec 1 2026 24:00", "is not a real time of day"),
     ("Dec 1 2026 23:61", "is not a real time of day"),
     ("Dec 1 2026 15:00 PM", "is not a date"),
-    ("Monday, December 1, 2026", "says Monday, but 2026-12-01 is a Tuesday"),
+    ("Monday, December 1, 2026", "has the wrong weekday: the date is Tuesday, 1 December 2026"),
 ]
 
 
@@ -269,9 +270,9 @@ def test_date_order_named(raw: str, order: str | None) -> None:
     assert date_order_named(raw) == order
 
 
-def test_unreadable_needs_a_message() -> None:
+def test_unreadable_needs_a_reason() -> None:
     with pytest.raises(ValueError):
-        Unreadable(" ")
+        Unreadable(words(" "))
 
 
 def test_fraction_digits_past_microseconds_are_dropped() -> None:

@@ -17,6 +17,7 @@ from errors import CalendarLinksError
 from providers.base import Click, DownloadFile, OpenUrl, Preferences, Provider
 from providers.registry import PROVIDERS, provider_named, providers_named
 from providers.web_link import ELLIPSIS, MAX_URL_LENGTH
+from wording import words
 
 ROOT = Path(__file__).resolve().parent.parent
 UTC = timezone.utc
@@ -44,8 +45,8 @@ def _fake_provider(key: str = "fakecal") -> Provider:
         calendar_name="Fake Calendar",
         summary="Adds a Fake button.",
         destination="Events go nowhere.",
-        hint=lambda _preferences: "Opens nothing.",
-        notice=lambda _preferences: "Opened nothing.",
+        hint=lambda _preferences: words("Opens nothing."),
+        notice=lambda _preferences: words("Opened nothing."),
         action=lambda draft, _click: OpenUrl(f"https://fake.example/?uid={draft.uid}"),
     )
 
@@ -78,15 +79,15 @@ def test_every_calendar_has_its_icon_and_its_stylesheet_line(provider: Provider)
 
 @pytest.mark.parametrize("provider", PROVIDERS, ids=[provider.key for provider in PROVIDERS])
 def test_every_calendar_says_who_receives_the_event(provider: Provider) -> None:
-    words = [provider.hint(Preferences()), provider.destination]
-    assert all(re.search(r"\baccount\b|\bcalendar\b", text, re.IGNORECASE) for text in words), words
-    assert "sync" in provider.notice(Preferences())
+    said = [str(provider.hint(Preferences())), provider.destination]
+    assert all(re.search(r"\baccount\b|\bcalendar\b", text, re.IGNORECASE) for text in said), said
+    assert "sync" in str(provider.notice(Preferences()))
 
 
 def test_the_google_account_setting_shows_in_google_words_only() -> None:
     preferences = Preferences(google_account="zoe@example.com")
     for provider in PROVIDERS:
-        said = provider.hint(preferences) + provider.notice(preferences)
+        said = str(provider.hint(preferences)) + str(provider.notice(preferences))
         assert ("zoe@example.com" in said) is (provider.key == "google"), provider.key
 
 

@@ -4,7 +4,7 @@ Inputs: node_modules/ (after `npm ci`: PyScript and Pyodide) and the wheels name
 requirements/runtime.txt (downloaded by pip with their hashes checked). Output:
 static/vendor/pyscript/, static/vendor/pyodide/ (with snapshot.bin, made by
 tools/make_snapshot.mjs) and static/vendor/calendar-links.zip, the archive Python imports from
-(the dependencies and our py/).
+(the dependencies, our py/, and py/translations/*.po compiled to .mo by tools/catalogs.py).
 Nothing here reaches the network except pip, and only for wheels not downloaded yet.
 """
 
@@ -19,6 +19,8 @@ import zipfile
 from pathlib import Path
 
 from packaging.requirements import Requirement
+
+from catalogs import compiled_catalogs
 
 ROOT = Path(__file__).resolve().parent.parent
 VENDOR = ROOT / "static" / "vendor"
@@ -93,7 +95,8 @@ def wheel_for(requirement: Requirement) -> Path:
 
 
 def archive_entries() -> dict[str, bytes]:
-    """Every file of the app archive by its path: the wheels' contents, then every module under py/."""
+    """Every file of the app archive by its path: the wheels' contents, every module under py/, and
+    the translations compiled to gettext catalogs."""
     entries: dict[str, bytes] = {}
     for requirement in browser_requirements():
         with zipfile.ZipFile(wheel_for(requirement)) as wheel:
@@ -106,6 +109,7 @@ def archive_entries() -> dict[str, bytes]:
     source = ROOT / "py"
     for module in sorted(source.rglob("*.py")):
         entries[module.relative_to(source).as_posix()] = module.read_bytes()
+    entries.update(compiled_catalogs())
     return entries
 
 

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Final, TypeAlias
 
 from calendar_links import EventDraft, InvalidValue
+from wording import Words
 
 __all__ = ["Action", "Click", "DownloadFile", "OpenUrl", "Preferences", "Provider"]
 
@@ -70,8 +71,10 @@ class Provider:
     # The marketplace card: what enabling it adds, and where the events land.
     summary: str
     destination: str
-    hint: Callable[[Preferences], str]
-    notice: Callable[[Preferences], str]
+    # Words, so the shell shows them in the page's language; the other texts are message
+    # ids (wording.marked) that it translates the same way.
+    hint: Callable[[Preferences], Words]
+    notice: Callable[[Preferences], Words]
     action: Callable[[EventDraft, Click], Action]
 
     def __post_init__(self) -> None:

@@ -8,6 +8,7 @@ from typing import Final
 from calendar_links import EventDraft
 from providers.base import Click, OpenUrl, Preferences, Provider
 from providers.web_link import LinkText, fitted_url
+from wording import Words, marked, words
 
 __all__ = ["GOOGLE", "GOOGLE_CALENDAR_URL", "google_calendar_url"]
 
@@ -53,18 +54,29 @@ def _compact_moment(moment: date | datetime) -> str:
     return day
 
 
-def _hint(preferences: Preferences) -> str:
-    account = (
-        f"the Google account {preferences.google_account} (set in App Marketplace)"
-        if preferences.google_account
-        else "the Google account signed in to this browser"
+def _hint(preferences: Preferences) -> Words:
+    if preferences.google_account:
+        return words(
+            "Opens Google Calendar in a new tab, in the Google account {account} (set in App Marketplace). "
+            "You review and save the event there.",
+            account=preferences.google_account,
+        )
+    return words(
+        "Opens Google Calendar in a new tab, in the Google account signed in to this browser. "
+        "You review and save the event there."
     )
-    return f"Opens Google Calendar in a new tab, in {account}. You review and save the event there."
 
 
-def _notice(preferences: Preferences) -> str:
-    where = preferences.google_account or "the Google account signed in to this browser"
-    return f"Opened in Google Calendar ({where}). Save it there; later changes here don't sync."
+def _notice(preferences: Preferences) -> Words:
+    if preferences.google_account:
+        return words(
+            "Opened in Google Calendar ({account}). Save it there; later changes here don't sync.",
+            account=preferences.google_account,
+        )
+    return words(
+        "Opened in Google Calendar (the Google account signed in to this browser). "
+        "Save it there; later changes here don't sync."
+    )
 
 
 def _action(draft: EventDraft, click: Click) -> OpenUrl:
@@ -74,12 +86,12 @@ def _action(draft: EventDraft, click: Click) -> OpenUrl:
 GOOGLE: Final = Provider(
     key="google",
     short_name="Google",
-    calendar_name="Google Calendar",
-    summary=(
+    calendar_name=marked("Google Calendar"),
+    summary=marked(
         "Adds a Google button beside every date on a record. A click opens Google Calendar "
         "in a new tab with the event filled in, including a link back to the record."
     ),
-    destination=(
+    destination=marked(
         "Events go to the Google account signed in to this browser, which may not be the "
         "inbox connected to this CRM. Set an account below to choose one."
     ),

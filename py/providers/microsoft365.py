@@ -7,6 +7,7 @@ from typing import Final
 from calendar_links import EventDraft
 from providers.base import Click, OpenUrl, Preferences, Provider
 from providers.outlook_web import outlook_web_url
+from wording import Words, marked, words
 
 __all__ = ["MICROSOFT_365", "MICROSOFT_365_COMPOSE_URL"]
 
@@ -16,15 +17,15 @@ __all__ = ["MICROSOFT_365", "MICROSOFT_365_COMPOSE_URL"]
 MICROSOFT_365_COMPOSE_URL: Final = "https://outlook.cloud.microsoft/calendar/0/deeplink/compose"
 
 
-def _hint(_preferences: Preferences) -> str:
-    return (
+def _hint(_preferences: Preferences) -> Words:
+    return words(
         "Opens Outlook on the web in a new tab, in the work or school account signed in to "
         "this browser. You review and save the event there."
     )
 
 
-def _notice(_preferences: Preferences) -> str:
-    return "Opened in Outlook on the web (work or school account). Save it there; later changes here don't sync."
+def _notice(_preferences: Preferences) -> Words:
+    return words("Opened in Outlook on the web (work or school account). Save it there; later changes here don't sync.")
 
 
 def _action(draft: EventDraft, _click: Click) -> OpenUrl:
@@ -34,12 +35,12 @@ def _action(draft: EventDraft, _click: Click) -> OpenUrl:
 MICROSOFT_365: Final = Provider(
     key="microsoft365",
     short_name="Microsoft 365",
-    calendar_name="Outlook on the web (Microsoft 365)",
-    summary=(
+    calendar_name=marked("Outlook on the web (Microsoft 365)"),
+    summary=marked(
         "Adds a Microsoft 365 button beside every date on a record. A click opens Outlook on "
         "the web in a new tab with the event filled in: no file to download and open."
     ),
-    destination=(
+    destination=marked(
         "Events go to the work or school account signed in to Outlook on the web in this "
         "browser, which may not be the mailbox connected to this CRM."
     ),

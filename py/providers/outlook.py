@@ -6,30 +6,31 @@ from typing import Final
 
 from providers.base import Preferences, Provider
 from providers.ics_file import ics_download
+from wording import Words, marked, words
 
 __all__ = ["OUTLOOK"]
 
 
-def _hint(_preferences: Preferences) -> str:
-    return (
+def _hint(_preferences: Preferences) -> Words:
+    return words(
         "Downloads an .ics file to open in Outlook, which adds it to the Microsoft account "
         "Outlook is signed in to. You review and save the event there."
     )
 
 
-def _notice(_preferences: Preferences) -> str:
-    return "Downloaded for Outlook. Open the file to save it; later changes here don't sync."
+def _notice(_preferences: Preferences) -> Words:
+    return words("Downloaded for Outlook. Open the file to save it; later changes here don't sync.")
 
 
 OUTLOOK: Final = Provider(
     key="outlook",
     short_name="Outlook",
-    calendar_name="Outlook",
-    summary=(
+    calendar_name=marked("Outlook"),
+    summary=marked(
         "Adds an Outlook button beside every date on a record. A click downloads an .ics "
         "file that Outlook opens for you to review and save."
     ),
-    destination=(
+    destination=marked(
         "Events go to the Microsoft account Outlook is signed in to on this computer, which "
         "may not be the mailbox connected to this CRM."
     ),

@@ -255,7 +255,9 @@ function render() {
       ),
     ),
   );
-  document.getElementById("record-view").replaceChildren(section.render(current));
+  // Where calendar-links may say, while no calendar is enabled, that the marketplace has them.
+  const calendarHint = h("div", { class: "calendar-hint", "data-calendar-hint": "#/marketplace" });
+  document.getElementById("record-view").replaceChildren(calendarHint, section.render(current));
 }
 
 addEventListener("hashchange", render);

@@ -57,7 +57,7 @@ def test_five_calendars_enabled_in_the_marketplace_each_make_the_event(
     for key in CALENDARS:
         toggle = page.locator(f'[data-calendar-app="{key}"] [data-calendar-toggle]')
         toggle.click()
-        expect(toggle).to_have_attribute("aria-pressed", "true")
+        expect(toggle).to_have_attribute("aria-checked", "true")
     stored = page.evaluate("JSON.parse(localStorage.getItem('calendar-links:integrations'))")
     assert stored == dict.fromkeys(CALENDARS, True)
 
@@ -144,7 +144,7 @@ def test_a_calendar_added_to_the_registry_alone_appears_everywhere(context: Brow
     open_ready(page, base_url + "tests/browser/pages/fake-calendar.html")
     card = page.locator('[data-calendar-app="fakecal"]')
     expect(card).to_contain_text("Fake Calendar")
-    expect(card.locator("[data-calendar-toggle]")).to_have_attribute("aria-pressed", "true")
+    expect(card.locator("[data-calendar-toggle]")).to_have_attribute("aria-checked", "true")
     fake = page.get_by_role("button", name="Add Birthday to Fake Calendar")
     expect(fake).to_be_visible()
     with page.expect_download() as download:
@@ -174,7 +174,9 @@ def test_a_marketplace_rendered_later_inside_a_host_form_is_a_good_guest(
     expect(account).to_be_visible()
     account.fill("ada@example.com")
     account.press("Enter")
-    expect(page.locator("#host-form [role=status]")).to_have_text("New Google events open in ada@example.com.")
+    expect(page.locator("#host-form .calendar-links-settings [role=status]")).to_have_text(
+        "New Google events open in ada@example.com."
+    )
     assert page.evaluate("window.__submitted") == 0
     # Nothing of ours is posted with the host's form.
     assert page.evaluate("[...new FormData(document.getElementById('host-form')).keys()]") == []

@@ -1,0 +1,62 @@
+"""Which language an element of the page is in, and that language's words and date format.
+
+The language is the `lang` of the element's nearest ancestor that has one (usually
+`<html lang>`); a page without one, or in a language we have no catalog for, is English.
+Dates inside sentences are written by the browser's own Intl.DateTimeFormat for that
+language, so a German page reads "Mittwoch, 2. Dezember 2026".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Final
+
+import js
+from pyodide.ffi import to_js
+
+from page_reader import attribute, present
+from translations import catalog
+from wording import Language, language_code
+
+__all__ = ["LANG_ATTRIBUTE", "language_named", "language_of", "raw_language_of"]
+
+# Where a group or a panel notes the `lang` it was made for (static/calendar-links-dom.mjs
+# compares it to spot a page whose language changed).
+LANG_ATTRIBUTE: Final = "data-calendar-lang"
+_languages: dict[str, Language] = {}
+
+
+def raw_language_of(element: Any) -> str:
+    """The `lang` in force where element stands, as the page wrote it; empty when none is."""
+    holder = present(element.closest("[lang]"))
+    return (attribute(holder, "lang") or "") if holder is not None else ""
+
+
+def language_of(element: Any) -> Language:
+    """The language of the words shown where element stands."""
+    return language_named(raw_language_of(element))
+
+
+def language_named(raw: str) -> Language:
+    """The language for a `lang` value, made once per value ("en-GB" and "en-US" write dates apart)."""
+    known = _languages.get(raw)
+    if known is not None:
+        return known
+    code = language_code(raw)
+    made = Language(code, catalog(code), _intl_date_format(raw.strip() or code, code))
+    _languages[raw] = made
+    return made
+
+
+def _intl_date_format(locale: str, code: str) -> Any:
+    options = to_js({"dateStyle": "full", "timeZone": "UTC"}, dict_converter=js.Object.fromEntries)
+    try:
+        formatter = js.Intl.DateTimeFormat.new(locale, options)
+    except Exception:  # noqa: BLE001 - a RangeError for a `lang` that is no language tag
+        formatter = js.Intl.DateTimeFormat.new(code, options)
+
+    def formatted(day: date) -> str:
+        # Noon UTC, formatted in UTC: the same calendar day in every zone.
+        return str(formatter.format(js.Date.new(js.Date.UTC(day.year, day.month - 1, day.day, 12))))
+
+    return formatted

@@ -1,0 +1,111 @@
+"""The translations: every sentence in every language, the same places filled, English where one is missing.
+
+The catalogs are compiled here the way tools/build_static.py compiles them for the app
+archive, and read through the same Language the page uses.
+"""
+
+from __future__ import annotations
+
+import gettext
+import string
+from datetime import date
+
+import pytest
+from babel.messages.catalog import Catalog
+
+from catalogs import compiled, extracted_catalog, po_files, read_catalog
+from providers.base import Preferences
+from providers.google import GOOGLE
+from providers.registry import PROVIDERS
+from ui_text import accessible_label, inactive
+from wording import ENGLISH, LANGUAGES, Language, Words, catalog_from_mo, english_date, language_code, words
+
+TEMPLATE = extracted_catalog()
+SENTENCES = [message.id for message in TEMPLATE if message.id]
+CATALOGS = {path.stem: read_catalog(path) for path in po_files()}
+GOOGLE_PREFERENCES = Preferences(google_account="zoe@example.com")
+
+
+def _places(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def _language(code: str, format_date: object = english_date) -> Language:
+    return Language(code, catalog_from_mo(compiled(CATALOGS[code])), format_date)  # type: ignore[arg-type]
+
+
+def test_there_is_a_catalog_for_every_language_but_english() -> None:
+    assert sorted(CATALOGS) == sorted(code for code in LANGUAGES if code != "en")
+
+
+def test_the_sources_mark_every_kind_of_sentence() -> None:
+    # A calendar's name, a problem of the core, a marketplace heading and a button name.
+    for sentence in ("Google Calendar", "{shown} is not a real date.", "Settings", "Add {field} to {calendar}"):
+        assert sentence in SENTENCES
+
+
+@pytest.mark.parametrize("code", sorted(CATALOGS))
+def test_every_sentence_is_translated_with_the_same_places(code: str) -> None:
+    catalog: Catalog = CATALOGS[code]
+    for sentence in SENTENCES:
+        message = catalog.get(sentence)
+        assert message is not None and message.string, f"{code}: {sentence!r} is not translated"
+        assert not message.fuzzy, f"{code}: {sentence!r} is marked fuzzy"
+        assert _places(message.string) == _places(sentence), f"{code}: {message.string!r}"
+    stale = [message.id for message in catalog if message.id and message.id not in SENTENCES]
+    assert stale == [], f"{code}: sentences no longer in the sources (run tools/catalogs.py)"
+
+
+def test_a_sentence_is_shown_in_the_page_language_with_its_values() -> None:
+    german = _language("de")
+    label = accessible_label(GOOGLE, "Geburtstag")
+    assert german.text(label) == "Geburtstag in Google Kalender eintragen"
+    assert ENGLISH.text(label) == str(label) == "Add Geburtstag to Google Calendar"
+    japanese = _language("ja")
+    assert japanese.text(label) == "GeburtstagをGoogle カレンダーに追加"
+
+
+def test_a_date_inside_a_sentence_is_written_by_the_language_s_own_formatter() -> None:
+    problem = words("{shown} has the wrong weekday: the date is {day}.", shown='"Mo 1.12.2026"', day=date(2026, 12, 1))
+    german = _language("de", lambda day: f"Dienstag, {day.day}. Dezember {day.year}")
+    assert german.text(problem) == '"Mo 1.12.2026" nennt den falschen Wochentag: Das Datum ist Dienstag, 1. Dezember 2026.'
+    assert str(problem).endswith("the date is Tuesday, 1 December 2026.")
+
+
+def test_nested_sentences_are_translated_at_every_level() -> None:
+    said = inactive(words("{field}: {problem}", field="Renewal", problem=words("{shown} is not a real date.", shown='"31.02.2027"')))
+    assert _language("fr").text(said) == (
+        "Renewal : \"31.02.2027\" n'est pas une date qui existe. Corrigez-la dans la fiche pour l'ajouter à un agenda."
+    )
+
+
+def test_a_missing_translation_is_english_never_a_key() -> None:
+    french = _language("fr")
+    assert french.text(words("A sentence no catalog has, about {thing}.", thing="x")) == "A sentence no catalog has, about x."
+    assert french.gettext("Not in any catalog") == "Not in any catalog"
+
+
+def test_a_translation_with_a_broken_place_falls_back_to_english() -> None:
+    catalog = gettext.NullTranslations()
+    catalog.gettext = lambda _msgid: "Kaputt {feld"  # type: ignore[method-assign]
+    broken = Language("de", catalog, english_date)
+    assert broken.text(words("Add {field} to a calendar", field="Due")) == "Add Due to a calendar"
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [("de", "de"), ("de-CH", "de"), ("pt-BR", "pt"), ("ja-JP", "ja"), ("EN-gb", "en"), ("nl_NL", "nl"),
+     ("sv", "en"), ("", "en"), (None, "en"), ("  fr  ", "fr")],
+)  # fmt: skip
+def test_the_catalog_follows_the_primary_language_of_lang(raw: str | None, code: str) -> None:
+    assert language_code(raw) == code
+
+
+@pytest.mark.parametrize("code", sorted(CATALOGS))
+def test_every_calendar_name_and_hint_reads_in_every_language(code: str) -> None:
+    language = _language(code)
+    for provider in PROVIDERS:
+        for text in (provider.calendar_name, provider.summary, provider.destination):
+            assert language.gettext(text).strip()
+        hint: Words = provider.hint(GOOGLE_PREFERENCES)
+        assert "zoe@example.com" in language.text(hint) or provider is not GOOGLE
