@@ -74,9 +74,11 @@ def accessible_label(provider: Provider, field_label: str, record_name: str | No
 
 def menu_label(field_label: str, record_name: str | None = None) -> Words:
     """The accessible name of the trigger that opens a field's menu of calendars."""
-    if record_name:
-        return words("Add {field} ({record}) to a calendar", field=field_label, record=record_name)
-    return words("Add {field} to a calendar", field=field_label)
+    # It starts with the trigger's visible text, so a person who says what they see (voice
+    # control) names it too (WCAG 2.5.3, label in name).
+    field = words("{field} ({record})", field=field_label, record=record_name) if record_name else field_label
+    # TRANSLATORS: {action} is the trigger's own text ("Add to calendar"), {field} a field's label.
+    return words("{action}: {field}", action=words(MENU_TRIGGER_TEXT), field=field)
 
 
 def inactive(problem: Words) -> Words:

@@ -89,7 +89,7 @@ def test_a_translation_with_a_broken_place_falls_back_to_english() -> None:
     catalog = gettext.NullTranslations()
     catalog.gettext = lambda _msgid: "Kaputt {feld"  # type: ignore[method-assign]
     broken = Language("de", catalog, english_date)
-    assert broken.text(words("Add {field} to a calendar", field="Due")) == "Add Due to a calendar"
+    assert broken.text(words("Add {field} to {calendar}", field="Due", calendar="Outlook")) == "Add Due to Outlook"
 
 
 @pytest.mark.parametrize(

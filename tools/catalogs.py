@@ -68,7 +68,7 @@ def compiled_catalogs() -> dict[str, bytes]:
 
 def _write(path: Path, catalog: Catalog) -> None:
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=100, sort_output=False, omit_header=False, no_location=True)
+    write_po(buffer, catalog, width=100, no_location=True, ignore_obsolete=True)
     path.write_bytes(buffer.getvalue())
 
 

@@ -19,7 +19,7 @@ DEMO_END = DEMO_START + timedelta(hours=1)
 CALENDAR_NAMES = {
     "google": "Google Calendar",
     "outlook": "Outlook",
-    "microsoft365": "Outlook on the web (Microsoft 365)",
+    "microsoft365": "Microsoft 365 (Outlook on the web)",
     "outlookcom": "Outlook.com",
     "apple": "Apple Calendar",
 }
@@ -64,7 +64,7 @@ def test_five_calendars_enabled_in_the_marketplace_each_make_the_event(
     page.goto(base_url + "#/deals/D-2041")
     group = demo_group(page)
     trigger = group.locator("button[data-calendar-menu]")
-    expect(trigger).to_have_attribute("aria-label", "Add Demo call to a calendar")
+    expect(trigger).to_have_attribute("aria-label", "Add to calendar: Demo call")
     assert group.get_attribute("data-calendar-providers") == " ".join(CALENDARS)
     for key in CALENDARS:
         trigger.click()
