@@ -339,16 +339,20 @@ def test_screenshots_of_light_dark_phone_german_and_japanese(browser: Browser, w
         "german": ({"viewport": {"width": 1280, "height": 900}}, "light", "de", "#/contacts/C-1813"),
         "japanese": ({"viewport": {"width": 1280, "height": 900}}, "light", "ja", "#/contacts/C-1813"),
         "marketplace-japanese": ({"viewport": {"width": 1280, "height": 900}}, "dark", "ja", "#/marketplace"),
+        "hint-german": ({"viewport": {"width": 1280, "height": 900}}, "light", "de", "#/deals/D-2041"),
     }
     for name, (options, scheme, code, route) in shots.items():
         context = browser.new_context(color_scheme=scheme, **options)  # type: ignore[arg-type]
         context.route("**/*", lambda request: guard_route(watch, request))
-        enable_calendars(context, {"google": True, "outlook": True})
+        if not name.startswith("hint"):
+            enable_calendars(context, {"google": True, "outlook": True})
         page = context.new_page()
         page.set_default_timeout(START_TIMEOUT_MS)
         _in_language(page, code)
         open_ready(page, base_url + route)
-        if route != "#/marketplace":
+        if name.startswith("hint"):
+            expect(page.locator(".calendar-links-hint")).to_be_visible()
+        elif route != "#/marketplace":
             page.wait_for_function(GROUPS_SETTLED)
             with page.expect_download():
                 page.locator("[data-calendar-provider='outlook']").first.click()
