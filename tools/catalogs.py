@@ -22,8 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "py"
 TRANSLATIONS = SOURCE / "translations"
 TEMPLATE = TRANSLATIONS / "messages.pot"
-# The two markers of wording.py: words(msgid, **values) and marked(msgid).
-KEYWORDS = {"words": (1,), "marked": (1,)}
+# The markers: wording's words(msgid, **values) and marked(msgid), and providers.base's
+# fixed_words(msgid) for a calendar's hint or notice that no setting changes.
+KEYWORDS = {"words": (1,), "marked": (1,), "fixed_words": (1,)}
 
 
 def extracted_catalog() -> Catalog:

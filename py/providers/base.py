@@ -15,9 +15,9 @@ from datetime import datetime
 from typing import Final, TypeAlias
 
 from calendar_links import EventDraft, InvalidValue
-from wording import Words
+from wording import Words, words
 
-__all__ = ["Action", "Click", "DownloadFile", "OpenUrl", "Preferences", "Provider"]
+__all__ = ["Action", "Click", "DownloadFile", "OpenUrl", "Preferences", "Provider", "fixed_words"]
 
 # Lower-case letters and digits: a key is a JSON name in the stored integrations, a
 # data-calendar-provider value and part of an icon's file name.
@@ -83,3 +83,8 @@ class Provider:
         for name in ("short_name", "calendar_name", "summary", "destination"):
             if not getattr(self, name).strip():
                 raise InvalidValue(f"provider {self.key!r} needs a {name}.")
+
+
+def fixed_words(msgid: str) -> Callable[[Preferences], Words]:
+    """Words for a hint or notice that no setting changes (a marker for the catalogs, like words)."""
+    return lambda _preferences: words(msgid)
