@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import count
 from typing import Any, Final
 
@@ -18,7 +19,7 @@ import js
 from calendar_links import label_or_key, record_link
 from page_reader import attribute, present
 from providers.base import Preferences, Provider
-from languages import language_named, language_of
+from languages import language_named, language_of, raw_language_of
 from ui_text import HINT_LINK, HINT_TEXT, MENU_TRIGGER_TEXT, accessible_label, menu_label
 from wording import Language, Words
 
@@ -127,14 +128,18 @@ def _template(providers: Sequence[Provider], preferences: Preferences, language:
     return template
 
 
+@lru_cache(maxsize=4096)
 def _button_labels(
-    providers: Sequence[Provider], field_label: str, record_name: str | None, language: Language
-) -> list[str]:
+    providers: tuple[Provider, ...], field_label: str, record_name: str | None, raw_language: str
+) -> tuple[str, ...]:
     """Accessible names in document order: the menu trigger's first when there is one."""
+    # Cached: a page of thousands of fields repeats a few labels, and a translated sentence
+    # costs tens of microseconds (bench/run.py, many-field pages).
     labels = [accessible_label(provider, field_label, record_name) for provider in providers]
     if len(providers) >= MENU_FROM:
         labels = [menu_label(field_label, record_name), *labels]
-    return [language.text(label) for label in labels]
+    language = language_named(raw_language)
+    return tuple(language.text(label) for label in labels)
 
 
 def shared_labels(fields: Any) -> frozenset[str]:
@@ -159,10 +164,10 @@ def attach_groups(
     keys = providers_attribute(providers)
     wanted = json.loads(dom.fieldsNeedingGroups(fields, start, stop, keys))
     plans: dict[str, list[Any]] = {}
+    offered = tuple(providers)
     for index, key, label, record_name, raw_language in wanted:
         shown = label_or_key(label, key)
-        language = language_named(raw_language)
-        names = _button_labels(providers, shown, _record_name_when_shared(shown, record_name, shared), language)
+        names = _button_labels(offered, shown, _record_name_when_shared(shown, record_name, shared), raw_language)
         plans.setdefault(raw_language, []).append([index, key, names])
     for raw_language, plan in plans.items():
         template = _template(providers, preferences, language_named(raw_language))
@@ -236,9 +241,10 @@ def update_texts(
 ) -> None:
     """Renew the buttons' names and tooltips after the field's label, the record, the labels on the
     page or the preferences changed."""
-    language = language_of(group)
+    raw_language = raw_language_of(group)
+    language = language_named(raw_language)
     names = _button_labels(
-        providers, field_label, _record_name_when_shared(field_label, record_name, shared), language
+        tuple(providers), field_label, _record_name_when_shared(field_label, record_name, shared), raw_language
     )
     for button, label in zip(group.querySelectorAll("button"), names):
         button.setAttribute("aria-label", label)
