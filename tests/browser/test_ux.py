@@ -137,6 +137,21 @@ def test_tab_reaches_a_problem_field_and_enter_says_what_to_do(
     assert watch.provider_urls == [] and len(context.pages) == 1
 
 
+def test_keyboard_users_see_the_tooltip_of_the_focused_button(context: BrowserContext, page: Page, base_url: str) -> None:
+    set_integrations(context, google=True, outlook=True)
+    open_ready(page, base_url + "#/deals/D-2041")
+    page.wait_for_function(GROUPS_SETTLED)
+    google = _group(page, "D-2041", "close").locator("[data-calendar-provider='google']")
+    tooltip = "(button) => getComputedStyle(button, '::after').content"
+    assert google.evaluate(tooltip) == "none"
+    page.locator("body").focus()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if google.evaluate("(button) => document.activeElement === button"):
+            break
+    assert google.get_attribute("title") in google.evaluate(tooltip)
+
+
 # --- 3. Announcements, and 4. nothing moves ---------------------------------------------
 
 
