@@ -380,10 +380,11 @@ COLLECT_JS = """(mark) => {
 }"""
 
 # Every field has exactly one group right after it, for itself, with a Google and an Outlook
-# button, enabled unless the group shows a problem (then all disabled).
+# button, active unless the group shows a problem (then all inactive: aria-disabled).
 CHECK_BUTTONS_JS = """() => {
   const fields = [...document.querySelectorAll("[data-calendar-field]")];
   const problems = [];
+  const inactive = (button) => button.getAttribute("aria-disabled") === "true";
   let withProblem = 0;
   for (const field of fields) {
     const key = field.getAttribute("data-calendar-field");
@@ -395,9 +396,9 @@ CHECK_BUTTONS_JS = """() => {
     if (providers !== "google outlook") problems.push(`${key}: buttons "${providers}"`);
     if (group.classList.contains("calendar-links--problem")) {
       withProblem += 1;
-      if (!buttons.every((button) => button.disabled)) problems.push(`${key}: a problem, yet a button is enabled`);
-    } else if (buttons.some((button) => button.disabled)) {
-      problems.push(`${key}: a button is disabled without a problem shown`);
+      if (!buttons.every(inactive)) problems.push(`${key}: a problem, yet a button is active`);
+    } else if (buttons.some(inactive)) {
+      problems.push(`${key}: a button is inactive without a problem shown`);
     }
   }
   if (!fields.length) problems.push("no fields on the page");
