@@ -20,16 +20,26 @@ __all__ = [
     "INTEGRATIONS_KEY",
     "MAX_DEFAULT_DURATION_MINUTES",
     "PROVIDERS",
+    "REMINDER_CHOICES",
+    "REMINDER_MINUTES_KEY",
     "Integrations",
     "enabled_providers",
     "integrations_json",
     "parse_default_duration",
     "parse_google_account",
     "parse_integrations",
+    "parse_reminder_minutes",
 ]
 
 INTEGRATIONS_KEY: Final = "calendar-links:integrations"
 GOOGLE_ACCOUNT_KEY: Final = "calendar-links:google-account"
+REMINDER_MINUTES_KEY: Final = "calendar-links:reminder-minutes"
+# The page contract allows 0 to 40320 minutes (four weeks) before the start
+# (calendar_links.MAX_REMINDER_MINUTES, which imports this module).
+MAX_REMINDER_MINUTES: Final = 40320
+# What the marketplace offers, in order: none, at the start, 15 minutes,
+# an hour, a day and a week before.
+REMINDER_CHOICES: Final = (None, 0, 15, 60, 1440, 10080)
 # Not in the page contract yet; a compatible extension of it.
 DEFAULT_DURATION_KEY: Final = "calendar-links:default-duration-minutes"
 
@@ -49,7 +59,7 @@ _EMAIL: Final = re.compile(
     @[^\W_](?:(?:[^\W_]|-)*[^\W_])?(?:\.[^\W_](?:(?:[^\W_]|-)*[^\W_])?)+""",
     re.VERBOSE,
 )
-_MINUTES: Final = re.compile(r"[0-9]{1,4}", re.ASCII)
+_MINUTES: Final = re.compile(r"[0-9]{1,5}", re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,3 +118,11 @@ def parse_default_duration(raw: str | None) -> int:
     if 1 <= minutes <= MAX_DEFAULT_DURATION_MINUTES:
         return minutes
     return DEFAULT_DURATION_MINUTES
+
+
+def parse_reminder_minutes(raw: str | None) -> int | None:
+    """The stored reminder: whole minutes before the start from 0 to 40320, else None (no reminder)."""
+    if raw is None or _MINUTES.fullmatch(raw.strip()) is None:
+        return None
+    minutes = int(raw.strip())
+    return minutes if minutes <= MAX_REMINDER_MINUTES else None

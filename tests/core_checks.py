@@ -25,21 +25,39 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
+from added_events import (
+    MAX_REMEMBERED,
+    added_json,
+    cancellation_draft,
+    field_state,
+    next_sequence,
+    parse_added,
+    with_addition,
+    with_cancellation,
+)
 from calendar_links import (
     MAX_URL_LENGTH,
     EventDraft,
     FieldAttributes,
     PageContext,
+    Problem,
     RecordAttributes,
     event_draft,
+    event_title,
+    event_when,
     google_calendar_url,
+    ics_cancellation,
     ics_document,
     ics_file_name,
     ics_sequence,
     outlook_web_url,
 )
+from settings import parse_reminder_minutes
 
-__all__ = ["CHECKS", "SCENARIOS", "STAMP", "Scenario", "draft_for", "expected_span", "run_all_checks"]
+__all__ = [
+    "CHECKS", "RULE_CHECKS", "SCENARIOS", "STAMP", "Scenario", "draft_for", "expected_span", "expected_uri",
+    "run_all_checks",
+]  # fmt: skip
 
 UTC = timezone.utc
 STAMP = datetime(2026, 5, 4, 3, 2, 1, tzinfo=UTC)
@@ -62,6 +80,14 @@ class Scenario:
     minutes: int = 0  # length of a timed event
     record: RecordAttributes = field(default_factory=RecordAttributes)
     page: PageContext = PAGE
+    # data-end-field: the end field, and the last day (included) or the end instant it means.
+    end_field: FieldAttributes | None = None
+    last: date | datetime | None = None
+    yearly: bool = False
+    busy: bool | None = None  # None: the default (all-day free, timed busy)
+    ctz_known: bool = True  # whether Google Calendar knows the zone's name
+    uri: str | None = None  # the record link as a URI, where it is not ASCII already
+    reminder: int | None = None  # minutes before the start, written as a VALARM
 
 
 def _at(zone: str, *parts: int) -> datetime:
@@ -259,10 +285,9 @@ SCENARIOS: tuple[Scenario, ...] = (
             "renewal", "date", "2026-12-01T23:30:00-05:00", "data-value", label="Renewal date",
             time_zone="Europe/Berlin",
         ),
-        # 23:30 in New York is already the next morning in Berlin.
-        datetime(2026, 12, 1, 23, 30, tzinfo=timezone(timedelta(hours=-5)))
-        .astimezone(ZoneInfo("Europe/Berlin"))
-        .date(),
+        # A date field means the date as written, even where the instant is
+        # already the next morning (Berlin).
+        date(2026, 12, 1),
         "Europe/Berlin",
         record=_deal(),
     ),
@@ -291,6 +316,112 @@ SCENARIOS: tuple[Scenario, ...] = (
         record=RecordAttributes(record_id="7", name="Offline copy", url="records/7"),
         page=PageContext("file:///C:/crm/demo.html", "Not/A_Zone", "MDY"),
     ),
+    Scenario(
+        "midnight-utc-date-west-of-utc",
+        FieldAttributes("renewal", "date", "2026-12-01T00:00:00Z", "data-value", label="Renewal date"),
+        # CRMs store plain dates as midnight UTC: the date as written, in every zone.
+        date(2026, 12, 1),
+        "America/Los_Angeles",
+        record=_deal(time_zone="America/Los_Angeles"),
+        reminder=1440,
+    ),
+    Scenario(
+        "birthday-yearly",
+        FieldAttributes("birthday", "date", "1990-03-04", "data-value", label="Birthday", repeat="yearly"),
+        date(1990, 3, 4),
+        "Europe/Berlin",
+        record=RecordAttributes(record_id="C-1", record_type="Contact", name="Grace Hopper", url="/contacts/1"),
+        yearly=True,
+    ),
+    Scenario(
+        "birthday-yearly-before-1970",
+        FieldAttributes("birthday", "date", "1906-12-09", "data-value", label="Birthday", repeat=" Yearly "),
+        date(1906, 12, 9),
+        "Europe/Berlin",
+        record=RecordAttributes(record_id="C-1", record_type="Contact", name="Grace Hopper", url="/contacts/1"),
+        yearly=True,
+        reminder=0,
+    ),
+    Scenario(
+        "birthday-yearly-29-february",
+        FieldAttributes("birthday", "date", "2000-02-29", "input", label="Birthday", repeat="yearly", input_type="date"),
+        date(2000, 2, 29),
+        "Europe/Berlin",
+        record=_deal(),
+        yearly=True,
+    ),
+    Scenario(
+        "anniversary-yearly-29-february-before-1970",
+        FieldAttributes("founded", "date", "1908-02-29", "data-value", label="Founded", repeat="yearly", show_as="busy"),
+        date(1908, 2, 29),
+        "Europe/Berlin",
+        record=_deal(),
+        yearly=True,
+        busy=True,
+    ),
+    Scenario(
+        "contract-span-all-day",
+        FieldAttributes("start", "date", "2026-12-01", "data-value", label="Contract", end_field="end"),
+        date(2026, 12, 1),
+        "Europe/Berlin",
+        record=_deal(),
+        end_field=FieldAttributes("end", "date", "30.11.2027", "text", label="Contract end", date_order="DMY"),
+        last=date(2027, 11, 30),
+        reminder=10080,
+    ),
+    Scenario(
+        "trip-span-timed-across-zones",
+        FieldAttributes(
+            "departure", "datetime", "2026-12-01T08:00", "data-value", label="Trip", end_field="return",
+            show_as="free",
+        ),
+        _at("Europe/Berlin", 2026, 12, 1, 8, 0),
+        "Europe/Berlin",
+        record=_deal(),
+        end_field=FieldAttributes(
+            "return", "datetime", "2026-12-03T18:30", "data-value", label="Return", time_zone="America/New_York"
+        ),
+        last=_at("America/New_York", 2026, 12, 3, 18, 30),
+        busy=False,
+        reminder=60,
+    ),
+    Scenario(
+        "conference-timed-to-a-last-day",
+        FieldAttributes("opening", "datetime", "2026-12-01T09:00", "data-value", label="Conference", end_field="closing"),
+        _at("Europe/Berlin", 2026, 12, 1, 9, 0),
+        "Europe/Berlin",
+        record=_deal(),
+        end_field=FieldAttributes("closing", "date", "2026-12-03", "data-value", label="Last day"),
+        # The last day is included: the event runs to the midnight after it.
+        last=_at("Europe/Berlin", 2026, 12, 4, 0, 0),
+    ),
+    Scenario(
+        "zone-google-cannot-read",
+        FieldAttributes("call", "datetime", "2026-12-01T09:00", "data-value", label="Call", time_zone="Etc/GMT+5"),
+        datetime(2026, 12, 1, 9, 0, tzinfo=timezone(timedelta(hours=-5))),
+        "Etc/GMT+5",
+        30,
+        record=_deal(),
+        ctz_known=False,
+    ),
+    Scenario(
+        "abbreviation-zone-google-cannot-read",
+        FieldAttributes("call", "datetime", "2026-07-01T09:00", "data-value", label="Call", time_zone="EST"),
+        datetime(2026, 7, 1, 9, 0, tzinfo=timezone(timedelta(hours=-5))),
+        "EST",
+        30,
+        record=_deal(),
+        ctz_known=False,
+    ),
+    Scenario(
+        "non-ascii-record-url",
+        FieldAttributes("renewal", "date", "2026-12-01", "data-value", label="Renewal date", show_as="BUSY"),
+        date(2026, 12, 1),
+        "Europe/Berlin",
+        record=_deal(url="https://bücher.example/kunden/zoë?q=café#über"),
+        uri="https://xn--bcher-kva.example/kunden/zo%C3%AB?q=caf%C3%A9#%C3%BCber",
+        busy=True,
+    ),
 )
 
 
@@ -308,11 +439,43 @@ def _present(raw: str | None) -> str | None:
 
 
 def expected_span(scenario: Scenario) -> tuple[date | datetime, date | datetime]:
-    """The start and exclusive end the scenario means: UTC instants, or a day and the next."""
+    """The start and exclusive end the scenario means: UTC instants, or a first day and the day after the last.
+
+    A yearly series stored before 1970 starts on its first day from 1970 on.
+    """
     if isinstance(scenario.start, datetime):
         start = scenario.start.astimezone(UTC)
+        if isinstance(scenario.last, datetime):
+            return start, scenario.last.astimezone(UTC)
         return start, start + timedelta(minutes=scenario.minutes)
-    return scenario.start, scenario.start + timedelta(days=1)
+    first = scenario.start
+    if scenario.yearly and first.year < 1970:
+        first = next(day for day in (_valid_day(year, first.month, first.day) for year in range(1970, 1975)) if day)
+    last = first if scenario.last is None else scenario.last
+    assert isinstance(last, date) and not isinstance(last, datetime)
+    return first, last + timedelta(days=1)
+
+
+def _valid_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def expected_uri(scenario: Scenario) -> str:
+    return scenario.uri if scenario.uri is not None else expected_link(scenario)
+
+
+def expected_busy(scenario: Scenario) -> bool:
+    return scenario.busy if scenario.busy is not None else isinstance(scenario.start, datetime)
+
+
+def expected_rule(scenario: Scenario) -> str | None:
+    if not scenario.yearly:
+        return None
+    leap_day = (scenario.start.month, scenario.start.day) == (2, 29)
+    return "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1" if leap_day else "FREQ=YEARLY"
 
 
 def expected_link(scenario: Scenario) -> str:
@@ -353,7 +516,7 @@ def expected_location(scenario: Scenario) -> str:
 
 def draft_for(scenario: Scenario) -> EventDraft:
     """The scenario's draft; a Problem fails the check."""
-    draft = event_draft(scenario.record, scenario.field, scenario.page)
+    draft = event_draft(scenario.record, scenario.field, scenario.page, scenario.end_field)
     assert isinstance(draft, EventDraft), f"expected an event, got {draft!r}"
     return draft
 
@@ -372,6 +535,11 @@ def check_draft(scenario: Scenario) -> None:
     assert draft.location == expected_location(scenario), f"location {draft.location!r}"
     assert draft.record_url == expected_link(scenario), f"record_url {draft.record_url!r}"
     assert re.fullmatch(r"[0-9a-f]{32}@calendar-links", draft.uid), f"uid {draft.uid!r}"
+    assert draft.yearly is scenario.yearly
+    assert draft.show_as == ("busy" if expected_busy(scenario) else "free"), draft.show_as
+    if scenario.yearly:
+        # A birthday's title names the person, never a year (that would be wrong every other year).
+        assert not re.search(r"\b1[0-9]{3}\b|\b20[0-9]{2}\b", draft.title), draft.title
 
 
 def _single_values(query: str) -> dict[str, str]:
@@ -410,10 +578,16 @@ def check_google_url(scenario: Scenario) -> None:
     span = (_google_moment(first, all_day), _google_moment(second, all_day))
     assert span == expected_span(scenario), query["dates"]
     assert len(first) == len(second) == (8 if all_day else 16), query["dates"]
-    # ctz misplaces all-day events in Google Calendar for Android.
-    assert query.get("ctz") == (None if all_day else scenario.zone), f"ctz {query.get('ctz')!r}"
+    # ctz misplaces all-day events in Google Calendar for Android, and Google
+    # drops a zone it doesn't know.
+    expected_ctz = None if all_day or not scenario.ctz_known else scenario.zone
+    assert query.get("ctz") == expected_ctz, f"ctz {query.get('ctz')!r}"
     assert query.get("sprop") == (f"website:{link}" if link else None), f"sprop {query.get('sprop')!r}"
     assert "authuser" not in query
+    rule = expected_rule(scenario)
+    assert query.get("recur") == (f"RRULE:{rule}" if rule else None), f"recur {query.get('recur')!r}"
+    busy = expected_busy(scenario)
+    assert (query["crm"], query["trp"]) == (("BUSY", "true") if busy else ("AVAILABLE", "false")), query["crm"]
 
 
 def check_google_url_with_account(scenario: Scenario) -> None:
@@ -436,7 +610,7 @@ def _property_name(line: str) -> str:
 def check_ics(scenario: Scenario) -> None:
     draft = draft_for(scenario)
     sequence = ics_sequence(STAMP)
-    data = ics_document(draft, STAMP, sequence)
+    data = ics_document(draft, STAMP, sequence, scenario.reminder)
     all_day = not isinstance(scenario.start, datetime)
     link = expected_link(scenario)
 
@@ -455,11 +629,13 @@ def check_ics(scenario: Scenario) -> None:
     names = Counter(_property_name(line) for line in lines)
     expected_names = Counter(
         ["BEGIN", "BEGIN", "END", "END", "VERSION", "PRODID", "METHOD"]
-        + ["UID", "DTSTAMP", "SEQUENCE", "SUMMARY", "DTSTART", "DTEND"]
+        + ["UID", "DTSTAMP", "SEQUENCE", "SUMMARY", "DTSTART", "DTEND", "TRANSP", "X-MICROSOFT-CDO-BUSYSTATUS"]
         + (["DESCRIPTION"] if expected_description(scenario) else [])
         + (["LOCATION"] if expected_location(scenario) else [])
         + (["URL"] if link else [])
-        + (["TRANSP", "X-MICROSOFT-CDO-ALLDAYEVENT"] if all_day else [])
+        + (["X-MICROSOFT-CDO-ALLDAYEVENT"] if all_day else [])
+        + (["RRULE"] if scenario.yearly else [])
+        + (["BEGIN", "END", "ACTION", "DESCRIPTION", "TRIGGER"] if scenario.reminder is not None else [])
     )
     assert names == expected_names, f"properties {sorted(names.elements())}"
     start_line = next(line for line in lines if line.startswith("DTSTART"))
@@ -473,7 +649,9 @@ def check_ics(scenario: Scenario) -> None:
     assert str(event["SUMMARY"]) == expected_title(scenario), f"SUMMARY {str(event['SUMMARY'])!r}"
     assert str(event.get("DESCRIPTION", "")) == expected_description(scenario), "DESCRIPTION differs"
     assert str(event.get("LOCATION", "")) == expected_location(scenario), "LOCATION differs"
-    assert str(event.get("URL", "")) == link, f"URL {event.get('URL')!r}"
+    # URL is a URI (RFC 5545 section 3.3.13): ASCII only; the description keeps the readable link.
+    assert str(event.get("URL", "")) == expected_uri(scenario), f"URL {event.get('URL')!r}"
+    assert str(event.get("URL", "")).isascii()
     assert str(event["UID"]) == draft.uid
     assert event["SEQUENCE"] == sequence
     assert event["DTSTAMP"].dt == STAMP
@@ -482,7 +660,18 @@ def check_ics(scenario: Scenario) -> None:
     assert isinstance(event["DTSTART"].dt, datetime) is not all_day
     if all_day:
         assert str(event["X-MICROSOFT-CDO-ALLDAYEVENT"]) == "TRUE"
-        assert str(event["TRANSP"]) == "TRANSPARENT"
+    busy = expected_busy(scenario)
+    assert str(event["TRANSP"]) == ("OPAQUE" if busy else "TRANSPARENT"), str(event["TRANSP"])
+    assert str(event["X-MICROSOFT-CDO-BUSYSTATUS"]) == ("BUSY" if busy else "FREE")
+    rule = expected_rule(scenario)
+    assert f"RRULE:{rule}" in lines if rule else "RRULE" not in event, "RRULE differs"
+    alarms = event.walk("VALARM")
+    if scenario.reminder is None:
+        assert not alarms
+    else:
+        (alarm,) = alarms
+        assert str(alarm["ACTION"]) == "DISPLAY" and str(alarm["DESCRIPTION"]) == expected_title(scenario)
+        assert alarm["TRIGGER"].dt == -timedelta(minutes=scenario.reminder), alarm["TRIGGER"].dt
 
 
 def check_ics_is_deterministic(scenario: Scenario) -> None:

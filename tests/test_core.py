@@ -87,7 +87,7 @@ def test_ics_reads_back_with_vobject(scenario: Scenario) -> None:
     assert (contents["location"][0].value if "location" in contents else "") == (
         core_checks.expected_location(scenario)
     )
-    assert (contents["url"][0].value if "url" in contents else "") == core_checks.expected_link(scenario)
+    assert (contents["url"][0].value if "url" in contents else "") == core_checks.expected_uri(scenario)
     assert event.uid.value == draft.uid
     assert (event.dtstart.value, event.dtend.value) == expected_span(scenario)
     assert event.dtstamp.value == STAMP and int(event.sequence.value) == 12
@@ -260,14 +260,13 @@ def test_text_is_normalised_once_in_the_draft(raw: str, normalised: str) -> None
     assert (draft.title, draft.description, draft.location) == (normalised, normalised, normalised)
 
 
-def test_date_field_reads_an_instant_as_its_date_in_the_field_zone() -> None:
-    field = _field("2026-12-01T23:30:00-05:00", field_type="date", time_zone="Asia/Tokyo")
-    draft = event_draft(RECORD, field, PAGE)
+@pytest.mark.parametrize("zone", ["America/Los_Angeles", "Pacific/Pago_Pago", "Asia/Tokyo", "Pacific/Kiritimati"])
+@pytest.mark.parametrize("value", ["2026-12-01T00:00:00Z", "2026-12-01T00:00:00.000+00:00", "2026-12-01T23:30:00-05:00"])
+def test_date_field_means_the_date_as_written_in_every_zone(value: str, zone: str) -> None:
+    # CRMs store plain dates as midnight UTC; west of UTC that instant is 30 November.
+    draft = event_draft(RECORD, _field(value, field_type="date", time_zone=zone), PAGE)
     assert isinstance(draft, EventDraft)
-    local = datetime(2026, 12, 1, 23, 30, tzinfo=timezone(timedelta(hours=-5))).astimezone(
-        timezone(timedelta(hours=9))
-    )
-    assert (draft.start, draft.end) == (local.date(), local.date() + timedelta(days=1))
+    assert (draft.start, draft.end) == (date(2026, 12, 1), date(2026, 12, 2))
 
 
 def test_a_broken_page_url_still_gives_a_stable_event() -> None:
