@@ -35,7 +35,7 @@ from calendar_links import (
     outlook_web_url,
     record_link,
 )
-from core_checks import CHECKS, SCENARIOS, STAMP, Scenario, expected_span
+from core_checks import CHECKS, RULE_CHECKS, SCENARIOS, STAMP, Scenario, expected_span
 
 UTC = timezone.utc
 PAGE = PageContext("https://crm.example.com/app/contacts/42?tab=1", "Europe/Berlin", "MDY")
@@ -75,6 +75,11 @@ def test_scenario_output(scenario: Scenario, check: Callable[[Scenario], None]) 
     check(scenario)
 
 
+@pytest.mark.parametrize("rule_check", [check for _, check in RULE_CHECKS], ids=[name for name, _ in RULE_CHECKS])
+def test_rule(rule_check: Callable[[], None]) -> None:
+    rule_check()
+
+
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.name for s in SCENARIOS])
 def test_ics_reads_back_with_vobject(scenario: Scenario) -> None:
     draft = core_checks.draft_for(scenario)
@@ -105,6 +110,7 @@ def test_run_all_checks_reports_failures_and_crashes(monkeypatch: pytest.MonkeyP
         raise KeyError(scenario.name)
 
     monkeypatch.setattr(core_checks, "CHECKS", (("failing", failing), ("crashing", crashing)))
+    monkeypatch.setattr(core_checks, "RULE_CHECKS", ())
     failures = core_checks.run_all_checks()
     assert len(failures) == 2 * len(SCENARIOS)
     assert f"{SCENARIOS[0].name} / failing: deliberate" in failures[0]
