@@ -16,6 +16,7 @@ cleared (a cancellation can then remove it).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from typing import Final, Literal
@@ -44,6 +45,11 @@ MAX_REMEMBERED: Final = 500
 # Longer stored text was not written by us: it is dropped unread.
 _MAX_STORED_LENGTH: Final = 400_000
 _MAX_SEQUENCE: Final = 2**31 - 1
+# What we write nests four deep. Deeper text is refused before the JSON
+# decoder sees it: in Pyodide a few thousand nested arrays overflow the
+# browser's stack (a fatal error) before Python's RecursionError can fire.
+_MAX_NESTING: Final = 8
+_JSON_STRING_OR_BRACKET: Final = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 _YEARLY: Final = "yearly"
 
 FieldState = Literal["new", "added", "changed", "cleared"]
@@ -81,7 +87,7 @@ def _moment(text: str) -> date | datetime:
 
 def parse_added(raw: str | None) -> dict[str, AddedEvent]:
     """The remembered events by UID; absent, corrupt or foreign storage gives an empty memory, a bad entry is skipped."""
-    if raw is None or len(raw) > _MAX_STORED_LENGTH:
+    if raw is None or len(raw) > _MAX_STORED_LENGTH or _nested_deeper_than(raw, _MAX_NESTING):
         return {}
     try:
         stored = json.loads(raw)
@@ -95,6 +101,19 @@ def parse_added(raw: str | None) -> dict[str, AddedEvent]:
         if event is not None:
             events[uid] = event
     return _bounded(events)
+
+
+def _nested_deeper_than(raw: str, limit: int) -> bool:
+    depth = 0
+    for token in _JSON_STRING_OR_BRACKET.finditer(raw):
+        bracket = token.group()
+        if bracket in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        elif bracket in "]}":
+            depth -= 1
+    return False
 
 
 def _entry(uid: str, entry: object) -> AddedEvent | None:

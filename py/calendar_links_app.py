@@ -24,6 +24,7 @@ import page_reader as reader
 import page_render as render
 from calendar_links import (
     ICS_MEDIA_TYPE,
+    FieldAttributes,
     PageContext,
     Problem,
     date_order_from_locale,
@@ -251,7 +252,8 @@ class CalendarLinks:
             return
         record = reader.record_attributes(reader.record_of(field))
         snapshot = reader.field_attributes(field)
-        signature = repr((record, snapshot, self.default_duration, self.google_account))
+        end_snapshot = _end_snapshot(field)
+        signature = repr((record, snapshot, end_snapshot, self.default_duration, self.google_account))
         previous = getattr(group, "calendarLinksSignature", None)
         if previous == signature:
             return
@@ -259,7 +261,7 @@ class CalendarLinks:
         if previous is not None:
             # A group made for other settings or another label: new words on the buttons.
             render.update_texts(group, field_label(snapshot), self.google_account)
-        draft = event_draft(record, snapshot, self._page_context())
+        draft = event_draft(record, snapshot, self._page_context(), end_snapshot)
         problem = draft.message if isinstance(draft, Problem) else ""
         if problem or previous is not None:
             render.show_message(group, problem, problem=bool(problem))
@@ -302,6 +304,7 @@ class CalendarLinks:
                 reader.record_attributes(reader.record_of(field)),
                 reader.field_attributes(field),
                 self._page_context(),
+                _end_snapshot(field),
             )
             if isinstance(draft, Problem):
                 render.show_message(group, draft.message, problem=True)
@@ -353,6 +356,12 @@ class CalendarLinks:
             yield
         finally:
             self._observe()
+
+
+def _end_snapshot(field: Any) -> FieldAttributes | None:
+    """The snapshot of the field where the field's event ends (data-end-field), if there is one."""
+    end = reader.end_field_of(field)
+    return None if end is None else reader.field_attributes(end)
 
 
 def _is_element(target: Any) -> bool:
