@@ -169,10 +169,12 @@ def with_addition(
 ) -> dict[str, AddedEvent]:
     """events after draft went to calendar at second at; sequence is the SEQUENCE of the .ics file, if one was sent."""
     previous = events.get(draft.uid)
-    calendars = (calendar,) if previous is None or not previous.dates else (*previous.calendars, calendar)
+    dates = event_dates(draft)
+    # Other dates: the calendars that have the old ones are no longer "added".
+    calendars = (*previous.calendars, calendar) if previous is not None and previous.dates == dates else (calendar,)
     if previous is not None and previous.sequence is not None:
         sequence = previous.sequence if sequence is None else max(sequence, previous.sequence)
-    added = AddedEvent(draft.uid, event_dates(draft), sequence, tuple(dict.fromkeys(calendars)), at)
+    added = AddedEvent(draft.uid, dates, sequence, tuple(dict.fromkeys(calendars)), at)
     return _bounded({**events, draft.uid: added})
 
 

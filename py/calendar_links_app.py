@@ -22,31 +22,50 @@ from pyodide.ffi import create_proxy, to_js
 import browser_actions as browser
 import page_reader as reader
 import page_render as render
+from added_events import (
+    ADDED_KEY,
+    AddedEvent,
+    added_json,
+    cancellation_draft,
+    event_dates,
+    field_state,
+    next_sequence,
+    parse_added,
+    with_addition,
+    with_cancellation,
+)
 from calendar_links import (
     ICS_MEDIA_TYPE,
+    EventDraft,
     FieldAttributes,
     PageContext,
     Problem,
+    RecordAttributes,
     date_order_from_locale,
     event_draft,
+    event_title,
+    event_uid,
+    event_when,
     field_label,
     google_calendar_url,
+    ics_cancellation,
     ics_document,
     ics_file_name,
-    ics_sequence,
 )
 from marketplace import MARKETPLACE_SELECTOR, Marketplace
 from settings import (
     DEFAULT_DURATION_KEY,
     GOOGLE_ACCOUNT_KEY,
     INTEGRATIONS_KEY,
+    REMINDER_MINUTES_KEY,
     Integrations,
     enabled_providers,
     parse_default_duration,
     parse_google_account,
     parse_integrations,
+    parse_reminder_minutes,
 )
-from ui_text import Provider, click_notice
+from ui_text import Provider, cancel_notice, click_notice, state_note
 
 __all__ = ["DIAGNOSTICS_EVENT", "SETTINGS_CHANGED_EVENT", "start"]
 
@@ -54,7 +73,7 @@ SETTINGS_CHANGED_EVENT = "calendar-links:settings-changed"
 DIAGNOSTICS_EVENT = "calendar-links:diagnostics"
 DIAGNOSTICS_ATTRIBUTE = "data-calendar-links-diagnostics"
 STATE_ATTRIBUTE = "data-calendar-links-state"
-_SETTINGS_KEYS = {INTEGRATIONS_KEY, GOOGLE_ACCOUNT_KEY, DEFAULT_DURATION_KEY}
+_SETTINGS_KEYS = {INTEGRATIONS_KEY, GOOGLE_ACCOUNT_KEY, DEFAULT_DURATION_KEY, REMINDER_MINUTES_KEY}
 # A pass over the fields yields to the browser after this long, so a page with thousands
 # of fields never blocks input for long. Giving fields their buttons gets longer slices:
 # the browser renders between slices, and on a page of 10,000 fields each of those frames
@@ -82,6 +101,9 @@ class CalendarLinks:
         self.integrations = Integrations()
         self.google_account: str | None = None
         self.default_duration = 30
+        self.reminder_minutes: int | None = None
+        # What this browser added before (calendar-links:added), by event UID.
+        self.added: dict[str, AddedEvent] = {}
         self.providers = ""
         self.browser_time_zone = browser.browser_time_zone()
         self.browser_date_order = date_order_from_locale(browser.browser_date_parts())
@@ -138,11 +160,13 @@ class CalendarLinks:
     # Settings -----------------------------------------------------------------------
 
     def load_settings(self) -> None:
-        """Read the stored settings; anything unreadable means the default."""
+        """Read the stored settings and memory; anything unreadable means the default."""
+        self.added = parse_added(browser.stored_text(ADDED_KEY))
         self.apply_settings(
             integrations=parse_integrations(browser.stored_text(INTEGRATIONS_KEY)),
             google_account=parse_google_account(browser.stored_text(GOOGLE_ACCOUNT_KEY)),
             default_duration=parse_default_duration(browser.stored_text(DEFAULT_DURATION_KEY)),
+            reminder_minutes=parse_reminder_minutes(browser.stored_text(REMINDER_MINUTES_KEY)),
         )
 
     def apply_settings(
@@ -151,6 +175,7 @@ class CalendarLinks:
         integrations: Integrations | None = None,
         google_account: str | None | _Unchanged = _UNCHANGED,
         default_duration: int | None = None,
+        reminder_minutes: int | None | _Unchanged = _UNCHANGED,
     ) -> None:
         """Use new settings on this page now: buttons follow within a frame."""
         if integrations is not None:
@@ -160,6 +185,8 @@ class CalendarLinks:
             self.google_account = google_account
         if default_duration is not None:
             self.default_duration = default_duration
+        if not isinstance(reminder_minutes, _Unchanged):
+            self.reminder_minutes = reminder_minutes
         for marketplace in self.marketplaces:
             marketplace.refresh()
         if self._started:
@@ -172,7 +199,7 @@ class CalendarLinks:
     def on_storage_changed(self, event: Any) -> None:
         """Another tab changed a setting (or cleared storage: key is null then)."""
         key = reader.present(event.key)
-        if key is None or key in _SETTINGS_KEYS:
+        if key is None or key in _SETTINGS_KEYS or key == ADDED_KEY:
             self.on_settings_changed(event)
 
     def on_settings_changed(self, _event: Any) -> None:
@@ -253,7 +280,9 @@ class CalendarLinks:
         record = reader.record_attributes(reader.record_of(field))
         snapshot = reader.field_attributes(field)
         end_snapshot = _end_snapshot(field)
-        signature = repr((record, snapshot, end_snapshot, self.default_duration, self.google_account))
+        page = self._page_context()
+        added = self.added.get(event_uid(record, snapshot, page))
+        signature = repr((record, snapshot, end_snapshot, self.default_duration, self.google_account, added))
         previous = getattr(group, "calendarLinksSignature", None)
         if previous == signature:
             return
@@ -261,10 +290,19 @@ class CalendarLinks:
         if previous is not None:
             # A group made for other settings or another label: new words on the buttons.
             render.update_texts(group, field_label(snapshot), self.google_account)
-        draft = event_draft(record, snapshot, self._page_context(), end_snapshot)
+        draft = event_draft(record, snapshot, page, end_snapshot)
         problem = draft.message if isinstance(draft, Problem) else ""
-        if problem or previous is not None:
-            render.show_message(group, problem, problem=bool(problem))
+        state = field_state(added, draft if isinstance(draft, EventDraft) else None, bool(snapshot.value.strip()))
+        if state != "new" or previous is not None:
+            render.show_state(group, state, f"Remove {field_label(snapshot)} from your calendar")
+        if state == "cleared" and added is not None:
+            render.show_message(group, state_note(state, added.calendars), problem=True)
+        elif problem:
+            render.show_message(group, problem, problem=True)
+        elif state != "new" and added is not None:
+            render.show_message(group, state_note(state, added.calendars), problem=False)
+        elif previous is not None:
+            render.show_message(group, "", problem=False)
 
     def _clear_signatures(self) -> None:
         # Empty rather than absent: check_field then also renews the buttons' words.
@@ -286,10 +324,12 @@ class CalendarLinks:
                 self.sync_field(field)
 
     def on_button_click(self, event: Any) -> None:
-        """Make the event for the clicked button from the field's value as it is now."""
+        """Make the event for the clicked button from the field's value as it is now (or cancel it)."""
         target = event.target
         button = (
-            reader.present(target.closest("button[data-calendar-provider]")) if _is_element(target) else None
+            reader.present(target.closest("button[data-calendar-provider], button[data-calendar-action]"))
+            if _is_element(target)
+            else None
         )
         group = reader.present(button.closest("." + render.GROUP_CLASS)) if button is not None else None
         if group is None:
@@ -300,26 +340,57 @@ class CalendarLinks:
             if field is None or not field.matches(reader.FIELD_SELECTOR) or reader.field_key(field) != key:
                 render.show_message(group, "This field is no longer on the page.", problem=True)
                 return
-            draft = event_draft(
-                reader.record_attributes(reader.record_of(field)),
-                reader.field_attributes(field),
-                self._page_context(),
-                _end_snapshot(field),
-            )
+            record = reader.record_attributes(reader.record_of(field))
+            snapshot = reader.field_attributes(field)
+            page = self._page_context()
+            if button.hasAttribute("data-calendar-action"):
+                self._cancel(group, record, snapshot, page)
+                return
+            draft = event_draft(record, snapshot, page, _end_snapshot(field))
             if isinstance(draft, Problem):
                 render.show_message(group, draft.message, problem=True)
                 return
             provider: Provider = button.getAttribute("data-calendar-provider")
+            before = self.added.get(draft.uid)
+            # The event went to Google before with other dates: Google keeps that one.
+            replaces_link = (
+                before is not None and "google" in before.calendars and before.dates != event_dates(draft)
+            )
+            stamp = browser.now()
             if provider == "google":
                 browser.open_tab(google_calendar_url(draft, self.google_account))
+                self._remember(with_addition(self.added, draft, provider, int(stamp.timestamp())))
             else:
-                stamp = browser.now()
+                sequence = next_sequence(self.added, draft.uid, stamp)
                 browser.download_file(
-                    ics_document(draft, stamp, ics_sequence(stamp)),
+                    ics_document(draft, stamp, sequence, self.reminder_minutes),
                     ics_file_name(draft),
                     ICS_MEDIA_TYPE,
                 )
-            render.show_message(group, click_notice(provider, self.google_account), problem=False)
+                self._remember(with_addition(self.added, draft, provider, int(stamp.timestamp()), sequence))
+            render.show_state(group, "added", "")
+            notice = click_notice(provider, self.google_account, event_when(draft), replaces_link)
+            render.show_message(group, notice, problem=False)
+
+    def _cancel(self, group: Any, record: RecordAttributes, snapshot: FieldAttributes, page: PageContext) -> None:
+        """Download the cancellation of the event this browser added for the field."""
+        uid = event_uid(record, snapshot, page)
+        added = self.added.get(uid)
+        cancelled = cancellation_draft(added, event_title(record, snapshot)) if added is not None else None
+        if cancelled is None:
+            render.show_state(group, "new", "")
+            return
+        stamp = browser.now()
+        sequence = next_sequence(self.added, uid, stamp)
+        browser.download_file(ics_cancellation(cancelled, stamp, sequence), ics_file_name(cancelled), ICS_MEDIA_TYPE)
+        self._remember(with_cancellation(self.added, uid, sequence, int(stamp.timestamp())))
+        render.show_state(group, "new", "")
+        render.show_message(group, cancel_notice(), problem=False)
+
+    def _remember(self, added: dict[str, AddedEvent]) -> None:
+        """Keep what was added, here and in storage (a refusal keeps it for this page only)."""
+        self.added = added
+        browser.store_text(ADDED_KEY, added_json(added))
 
     def on_diagnostics_requested(self, _event: Any) -> None:
         """Report figures that show leaks in a long session (read by the soak test)."""

@@ -19,10 +19,13 @@ from settings import (
     DEFAULT_DURATION_KEY,
     GOOGLE_ACCOUNT_KEY,
     INTEGRATIONS_KEY,
+    REMINDER_CHOICES,
+    REMINDER_MINUTES_KEY,
     integrations_json,
     parse_google_account,
+    parse_reminder_minutes,
 )
-from ui_text import PROVIDERS, Provider, provider_text
+from ui_text import PROVIDERS, Provider, provider_text, reminder_choice
 
 if TYPE_CHECKING:
     from calendar_links_app import CalendarLinks
@@ -127,7 +130,26 @@ class Marketplace:
             option.value = str(minutes)
             duration.append(option)
         duration_label.append(duration)
-        section.append(account_label, duration_label)
+
+        reminder_label = _element("label", "calendar-links-settings__field")
+        reminder_label.append(_element("span", "", "Reminder for downloaded events (.ics)"))
+        reminder = _element("select")
+        reminder.name = "reminder"
+        reminder.setAttribute("data-calendar-setting", "reminder")
+        for minutes in REMINDER_CHOICES:
+            option = _element("option", "", reminder_choice(minutes))
+            option.value = "" if minutes is None else str(minutes)
+            reminder.append(option)
+        reminder_label.append(
+            reminder,
+            _element(
+                "small",
+                "",
+                "Google Calendar's link can't carry a reminder: Google uses the default "
+                "notifications of your calendar.",
+            ),
+        )
+        section.append(account_label, duration_label, reminder_label)
         return section
 
     def refresh(self) -> None:
@@ -152,6 +174,15 @@ class Marketplace:
             option.value = str(self.app.default_duration)
             duration.append(option)
             duration.value = option.value
+        reminder = self.container.querySelector('[data-calendar-setting="reminder"]')
+        minutes = self.app.reminder_minutes
+        reminder.value = "" if minutes is None else str(minutes)
+        if reminder.value != ("" if minutes is None else str(minutes)):
+            # A stored reminder that isn't one of the choices (set by the host page): offer it too.
+            option = _element("option", "", reminder_choice(minutes))
+            option.value = str(minutes)
+            reminder.append(option)
+            reminder.value = option.value
 
     def on_click(self, event: Any) -> None:
         """Enable or disable one calendar."""
@@ -186,3 +217,10 @@ class Marketplace:
             saved = browser.store_text(DEFAULT_DURATION_KEY, str(target.value))
             self.app.apply_settings(default_duration=int(target.value))
             self._status.textContent = f"Timed events now last {target.value} minutes." if saved else _NOT_SAVED
+        elif setting == "reminder":
+            minutes = parse_reminder_minutes(str(target.value))
+            saved = browser.store_text(REMINDER_MINUTES_KEY, "" if minutes is None else str(minutes))
+            self.app.apply_settings(reminder_minutes=minutes)
+            chosen = reminder_choice(minutes)
+            done = f"Downloaded events now have a reminder: {chosen.lower()}." if minutes is not None else "Downloaded events have no reminder."
+            self._status.textContent = done if saved else _NOT_SAVED

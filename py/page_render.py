@@ -16,7 +16,7 @@ import js
 
 from calendar_links import label_or_key
 from page_reader import present
-from ui_text import Provider, accessible_label, hint, provider_text
+from ui_text import CANCEL_LABEL, Provider, accessible_label, cancel_hint, hint, provider_text
 
 __all__ = [
     "GROUP_CLASS",
@@ -24,6 +24,7 @@ __all__ = [
     "group_after",
     "remove_orphan_groups",
     "show_message",
+    "show_state",
     "update_texts",
 ]
 
@@ -105,15 +106,40 @@ def show_message(group: Any, text: str, *, problem: bool) -> None:
         # Screen readers then read the message (a problem, a notice) with the buttons.
         message.id = f"calendar-links-message-{next(_message_ids)}"
     for button in group.querySelectorAll("button"):
-        button.disabled = problem
+        # The cancel button works exactly when the value is gone.
+        button.disabled = problem and not button.hasAttribute("data-calendar-action")
         if text:
             button.setAttribute("aria-describedby", message.id)
     group.classList.toggle(GROUP_CLASS + "--problem", problem)
 
 
+def show_state(group: Any, state: str, cancel_label: str) -> None:
+    """Mark the group with what the field's event went through ("new", "added", "changed", "cleared");
+    "cleared" also gets the button that downloads the cancellation."""
+    if state == "new":
+        group.removeAttribute("data-calendar-state")
+    else:
+        group.setAttribute("data-calendar-state", state)
+    cancel = present(group.querySelector('button[data-calendar-action="cancel"]'))
+    if state != "cleared":
+        if cancel is not None:
+            cancel.remove()
+        return
+    if cancel is None:
+        cancel = _element("button", "calendar-links__button calendar-links__button--cancel")
+        cancel.type = "button"
+        cancel.setAttribute("data-calendar-action", "cancel")
+        cancel.title = cancel_hint()
+        cancel.textContent = CANCEL_LABEL
+        # Before the message, after the calendar buttons.
+        group.insertBefore(cancel, group.querySelector("." + _MESSAGE_CLASS))
+    cancel.setAttribute("aria-label", cancel_label)
+    cancel.disabled = False
+
+
 def update_texts(group: Any, field_label: str, google_account: str | None) -> None:
     """Renew the buttons' labels and tooltips after the field's label or the account changed."""
-    for button in group.querySelectorAll("button"):
+    for button in group.querySelectorAll("button[data-calendar-provider]"):
         provider = button.getAttribute("data-calendar-provider")
         button.setAttribute("aria-label", accessible_label(provider, field_label))
         button.title = hint(provider, google_account)
