@@ -123,7 +123,8 @@ def test_control_characters_and_a_megabyte_of_text_keep_the_ics_valid(
     # Nothing injected: every unfolded line is a property this event is meant to have.
     names = {line.split(":")[0].split(";")[0] for line in content.decode().replace("\r\n ", "").split("\r\n") if line}
     assert names <= {"BEGIN", "END", "VERSION", "PRODID", "METHOD", "UID", "DTSTAMP", "SEQUENCE",
-                     "SUMMARY", "DESCRIPTION", "LOCATION", "URL", "DTSTART", "DTEND"}
+                     "SUMMARY", "DESCRIPTION", "LOCATION", "URL", "DTSTART", "DTEND", "TRANSP",
+                     "X-MICROSOFT-CDO-BUSYSTATUS"}
     assert content.count(b"BEGIN:VEVENT") == 1
     second = vobject.readOne(content.decode())
     assert second.vevent.location.value == normalised(tricky)
