@@ -57,13 +57,14 @@ FieldState = Literal["new", "added", "changed", "cleared"]
 
 @dataclass(frozen=True, slots=True)
 class AddedEvent:
-    """One remembered event: its UID, its dates (event_dates), the last SEQUENCE sent, where it went, when."""
+    """One remembered event: its UID, its dates (event_dates), the last SEQUENCE sent, where it went and when."""
 
     uid: str
     dates: str  # "" once a cancellation was downloaded
     sequence: int | None  # None: added by web links only, never by an .ics file
-    calendars: tuple[str, ...]
+    calendars: tuple[str, ...]  # every calendar it went to with these dates
     at: int  # whole seconds since 1970 (UTC) of the last addition
+    linked: tuple[str, ...] = ()  # those it reached through a web link, which can't update it
 
 
 def event_dates(draft: EventDraft) -> str:
@@ -124,11 +125,16 @@ def _entry(uid: str, entry: object) -> AddedEvent | None:
         return None
     if sequence is not None and not _whole(sequence, _MAX_SEQUENCE):
         return None
-    if not isinstance(calendars, list) or not all(isinstance(name, str) and len(name) <= 40 for name in calendars):
+    linked = entry.get("linked", [])
+    if not isinstance(calendars, list) or not isinstance(linked, list) or not (_names(calendars) and _names(linked)):
         return None
     if not isinstance(at, int) or not _whole(at, 2**53):
         return None
-    return AddedEvent(uid, dates, sequence, tuple(dict.fromkeys(calendars))[:10], at)
+    return AddedEvent(uid, dates, sequence, tuple(dict.fromkeys(calendars))[:10], at, tuple(dict.fromkeys(linked))[:10])
+
+
+def _names(value: list[object]) -> bool:
+    return all(isinstance(name, str) and len(name) <= 40 for name in value)
 
 
 def _whole(value: object, largest: int) -> bool:
@@ -158,7 +164,13 @@ def _bounded(events: dict[str, AddedEvent]) -> dict[str, AddedEvent]:
 def added_json(events: dict[str, AddedEvent]) -> str:
     """The JSON text to store: at most MAX_REMEMBERED events, the most recently added."""
     entries = {
-        event.uid: {"dates": event.dates, "sequence": event.sequence, "calendars": list(event.calendars), "at": event.at}
+        event.uid: {
+            "dates": event.dates,
+            "sequence": event.sequence,
+            "calendars": list(event.calendars),
+            "linked": list(event.linked),
+            "at": event.at,
+        }
         for event in _bounded(events).values()
     }
     return json.dumps({"events": entries}, separators=(",", ":"))
@@ -167,14 +179,17 @@ def added_json(events: dict[str, AddedEvent]) -> str:
 def with_addition(
     events: dict[str, AddedEvent], draft: EventDraft, calendar: str, at: int, sequence: int | None = None
 ) -> dict[str, AddedEvent]:
-    """events after draft went to calendar at second at; sequence is the SEQUENCE of the .ics file, if one was sent."""
+    """events after draft went to calendar at second at: by an .ics file with SEQUENCE sequence, or (None) by a web link."""
     previous = events.get(draft.uid)
     dates = event_dates(draft)
+    link = (calendar,) if sequence is None else ()
     # Other dates: the calendars that have the old ones are no longer "added".
-    calendars = (*previous.calendars, calendar) if previous is not None and previous.dates == dates else (calendar,)
+    same = previous is not None and previous.dates == dates
+    calendars = (*previous.calendars, calendar) if same and previous is not None else (calendar,)
+    linked = (*previous.linked, *link) if same and previous is not None else link
     if previous is not None and previous.sequence is not None:
         sequence = previous.sequence if sequence is None else max(sequence, previous.sequence)
-    added = AddedEvent(draft.uid, dates, sequence, tuple(dict.fromkeys(calendars)), at)
+    added = AddedEvent(draft.uid, dates, sequence, tuple(dict.fromkeys(calendars)), at, tuple(dict.fromkeys(linked)))
     return _bounded({**events, draft.uid: added})
 
 
@@ -183,7 +198,7 @@ def with_cancellation(events: dict[str, AddedEvent], uid: str, sequence: int, at
     previous = events.get(uid)
     if previous is None:
         return events
-    return {**events, uid: replace(previous, dates="", sequence=sequence, calendars=(), at=at)}
+    return {**events, uid: replace(previous, dates="", sequence=sequence, calendars=(), linked=(), at=at)}
 
 
 def next_sequence(events: dict[str, AddedEvent], uid: str, now: datetime) -> int:

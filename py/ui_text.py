@@ -1,112 +1,98 @@
-"""The words calendar-links shows a person: button labels, hints and click notices (pure).
+"""The words calendar-links shows a person that belong to no single calendar (pure).
 
-Kept apart from the DOM code so every sentence is tested in CPython, and so the account
-caveat (events go to whichever account this browser is signed in to) is said the same
-way everywhere.
+Each calendar's own words (its name, what a click does, which account receives the event)
+live in its module under providers/. Kept apart from the DOM code so every sentence is
+tested in CPython.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Final
+
+from providers.base import Provider
 
 __all__ = [
-    "PROVIDERS",
-    "Provider",
-    "ProviderText",
-    "CANCEL_LABEL",
+    "CANCEL_HINT",
+    "CANCEL_NOTICE",
+    "CANCEL_TEXT",
+    "ENABLED",
+    "MENU_TRIGGER_TEXT",
+    "NOT_SAVED",
+    "OFF",
+    "ONE_WAY",
+    "UNEXPECTED",
+    "REMINDER_NOTE",
     "accessible_label",
-    "cancel_hint",
-    "cancel_notice",
+    "cancel_label",
     "click_notice",
-    "hint",
-    "provider_text",
+    "menu_label",
     "reminder_choice",
+    "reminder_status",
     "state_note",
+    "toggle_status",
 ]
 
-Provider = Literal["google", "outlook"]
-# Button order on the page.
-PROVIDERS: tuple[Provider, ...] = ("google", "outlook")
-
-
-@dataclass(frozen=True, slots=True)
-class ProviderText:
-    """The fixed words for one calendar."""
-
-    short_name: str
-    calendar_name: str
-
-
-_TEXTS: dict[Provider, ProviderText] = {
-    "google": ProviderText(short_name="Google", calendar_name="Google Calendar"),
-    "outlook": ProviderText(short_name="Outlook", calendar_name="Outlook"),
-}
-
-
-def provider_text(provider: Provider) -> ProviderText:
-    """The fixed words for a calendar."""
-    return _TEXTS[provider]
+MENU_TRIGGER_TEXT: Final = "Add to calendar"
+ONE_WAY: Final = "One-way: nothing is read back, and later changes here don't update saved events."
+NOT_SAVED: Final = "Couldn't save in this browser (storage is blocked); this applies until you reload."
+UNEXPECTED: Final = "Something went wrong, so no event was made. Reload the page and try again."
+ENABLED: Final = "Enabled"
+OFF: Final = "Off"
+# The button beside a field whose value was cleared after an .ics download added its event.
+CANCEL_TEXT: Final = "Remove from calendar"
+CANCEL_HINT: Final = "Downloads an .ics file that takes the event added before out of Outlook, Apple Calendar or any calendar app."
+CANCEL_NOTICE: Final = "Downloaded the removal. Open the file, and your calendar takes the event out."
+REMINDER_NOTE: Final = (
+    "Google Calendar's link and Outlook on the web's can't carry a reminder: they use the "
+    "default notifications of your calendar."
+)
 
 
 def accessible_label(provider: Provider, field_label: str) -> str:
-    """The button's aria-label: names the field and the calendar."""
-    return f"Add {field_label} to {_TEXTS[provider].calendar_name}"
+    """A calendar button's accessible name: the field and the calendar."""
+    return f"Add {field_label} to {provider.calendar_name}"
 
 
-def hint(provider: Provider, google_account: str | None) -> str:
-    """The tooltip: what a click does, and which account receives the event."""
-    if provider == "google":
-        account = (
-            f"the Google account {google_account} (set in App Marketplace)"
-            if google_account
-            else "the Google account signed in to this browser"
-        )
-        return f"Opens Google Calendar in a new tab, in {account}. You review and save the event there."
-    return (
-        "Downloads an .ics file to open in Outlook, which adds it to the Microsoft account "
-        "Outlook is signed in to. You review and save the event there."
-    )
+def menu_label(field_label: str) -> str:
+    """The accessible name of the trigger that opens a field's menu of calendars."""
+    return f"Add {field_label} to a calendar"
 
 
-def click_notice(provider: Provider, google_account: str | None, when: str, replaces_link: bool = False) -> str:
-    """The line beside the field after a click: when the event is, where it went, that it is one-way (and, replaces_link, that Google keeps the old one)."""
-    # "when" comes from calendar_links.event_when: the zone is named, so a
-    # wrong zone is never silent.
-    if provider == "google":
-        where = google_account or "the Google account signed in to this browser"
-        notice = f"Added {when}, to Google Calendar ({where}). Save it there; later changes here don't sync."
-    else:
-        notice = f"Downloaded {when}, for Outlook. Open the file to save it; later changes here don't sync."
-    if replaces_link:
-        notice += " Google Calendar can't update the event added before: remove the old one there."
-    return notice
+def toggle_status(provider: Provider, enabled: bool) -> str:
+    """What the marketplace says after a calendar was switched on or off."""
+    return f"{provider.calendar_name} {'enabled' if enabled else 'disabled'}."
 
 
-# The button that downloads a cancellation, beside a field whose value was cleared.
-CANCEL_LABEL = "Remove from calendar"
+def cancel_label(field_label: str) -> str:
+    """The cancel button's accessible name."""
+    return f"Remove {field_label} from your calendar"
 
 
-def cancel_hint() -> str:
-    """The cancel button's tooltip."""
-    return "Downloads an .ics file that removes the event you added before from Outlook or any calendar app."
+def _names(calendar_names: tuple[str, ...]) -> str:
+    if len(calendar_names) <= 1:
+        return "".join(calendar_names)
+    return f"{', '.join(calendar_names[:-1])} and {calendar_names[-1]}"
 
 
-def cancel_notice() -> str:
-    """The line shown after the cancellation was downloaded."""
-    return "Downloaded the removal. Open the file: your calendar takes the event out."
+def click_notice(notice: str, when: str, stale_links: tuple[str, ...] = ()) -> str:
+    """The line after a click: when the event is (date, time and zone), the calendar's own notice, and which calendars keep an old copy."""
+    # when comes from calendar_links.event_when, which names the zone the
+    # event got: a wrong zone is never silent.
+    text = f"Event {when}. {notice}"
+    if stale_links:
+        text += f" {_names(stale_links)} can't update the event added before: remove the old one there."
+    return text
 
 
-def state_note(state: str, calendars: tuple[str, ...]) -> str:
-    """What a field says about its past: added before, changed since, or cleared since; "" for a new one."""
-    names = " and ".join(_TEXTS[name].calendar_name if name in _TEXTS else name for name in calendars)
-    where = f" to {names}" if names else ""
+def state_note(state: str, calendar_names: tuple[str, ...], link_names: tuple[str, ...]) -> str:
+    """What a field says of its past: added before, changed since, cleared since; "" for a new field."""
+    where = f" to {_names(calendar_names)}" if calendar_names else ""
     if state == "added":
         return f"Added{where} before."
     if state == "changed":
         note = f"Changed since you added it{where}: add it again to update it."
-        if "google" in calendars:
-            note += " Google Calendar can't update it: remove the old one there."
+        if link_names:
+            note += f" {_names(link_names)} can't update it: remove the old one there."
         return note
     if state == "cleared":
         return f"Cleared since you added it{where}. Remove it from your calendar:"
@@ -114,7 +100,7 @@ def state_note(state: str, calendars: tuple[str, ...]) -> str:
 
 
 def reminder_choice(minutes: int | None) -> str:
-    """How the marketplace names a reminder setting."""
+    """How the marketplace names a reminder: "No reminder", "At the start", "15 minutes before", "1 day before"."""
     if minutes is None:
         return "No reminder"
     if minutes == 0:
@@ -124,3 +110,10 @@ def reminder_choice(minutes: int | None) -> str:
             count = minutes // size
             return f"{count} {unit}{'s' if count > 1 else ''} before"
     return f"{minutes} minutes before"
+
+
+def reminder_status(minutes: int | None) -> str:
+    """What the marketplace says after the reminder setting changed."""
+    if minutes is None:
+        return "Downloaded events have no reminder."
+    return f"Downloaded events now remind you: {reminder_choice(minutes).lower()}."

@@ -106,15 +106,15 @@ def test_google_cannot_update_so_the_notice_says_to_remove_the_old_one(
         group.locator('[data-calendar-provider="google"]').click()
     # The notice says the date, the time and the zone the event got.
     expect(group.locator(".calendar-links__message")).to_contain_text(
-        "Added 15:00 Europe/Berlin, Tue 1 Dec 2026, to Google Calendar"
+        "Event at 15:00 Europe/Berlin, Tue 1 Dec 2026. Opened in Google Calendar"
     )
     page.evaluate(SET_VALUE, ["call", "2026-12-02T09:30:00Z"])
     expect(group.locator(".calendar-links__message")).to_contain_text("remove the old one there")
     with context.expect_page():
         group.locator('[data-calendar-provider="google"]').click()
     message = group.locator(".calendar-links__message")
-    expect(message).to_contain_text("Added 10:30 Europe/Berlin, Wed 2 Dec 2026, to Google Calendar")
-    expect(message).to_contain_text("remove the old one there")
+    expect(message).to_contain_text("Event at 10:30 Europe/Berlin, Wed 2 Dec 2026. Opened in Google Calendar")
+    expect(message).to_contain_text("Google Calendar can't update the event added before: remove the old one there.")
     assert parse_qs(urlsplit(watch.provider_urls[-1]).query)["dates"] == ["20261202T093000Z/20261202T100000Z"]
 
 
