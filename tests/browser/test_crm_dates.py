@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import icalendar
-from conftest import PageWatch, open_ready, set_integrations
+from conftest import PageWatch, enable_calendars, open_ready, set_integrations
 from playwright.sync_api import BrowserContext, Page, expect
 
 HOST = "tests/browser/pages/host.html"
@@ -168,3 +168,34 @@ def test_corrupt_memory_is_an_empty_memory(context: BrowserContext, page: Page, 
     expect(_group(page, "renewal")).not_to_have_attribute("data-calendar-state", "added")
     (event,) = _download(page, "renewal").walk("VEVENT")
     assert event["SEQUENCE"] > 0
+
+
+def test_outlook_on_the_web_says_it_cannot_repeat_instead_of_making_one_event(
+    context: BrowserContext, watch: PageWatch, page: Page, base_url: str
+) -> None:
+    enable_calendars(context, {"microsoft365": True, "apple": True})
+    open_ready(page, base_url + HOST)
+    birthday = {"tag": "span", "attrs": {"data-calendar-field": "birthday", "data-field-type": "date",
+                "data-field-label": "Birthday", "data-value": "1906-12-09", "data-repeat": "yearly"}}  # fmt: skip
+    page.evaluate(BUILD_RECORDS, [{"attrs": {"data-calendar-record": "", "data-record-name": "Grace Hopper"},
+                                   "children": [birthday]}])  # fmt: skip
+    page.wait_for_function(SETTLED)
+    group = _group(page, "birthday")
+    group.locator('[data-calendar-provider="microsoft365"]').click()
+    expect(group.locator(".calendar-links__message")).to_contain_text("can't repeat an event every year")
+    assert watch.provider_urls == []
+    (event,) = _download(page, "birthday", '[data-calendar-provider="apple"]').walk("VEVENT")
+    assert event["RRULE"].to_ical() == b"FREQ=YEARLY" and event.DTSTART.isoformat() == "1970-12-09"
+    assert str(event["SUMMARY"]) == "Birthday: Grace Hopper"
+    expect(group.locator(".calendar-links__message")).to_contain_text("Event every year on 9 Dec, all day.")
+
+
+def test_a_contract_period_runs_to_its_end_field_on_the_demo(context: BrowserContext, page: Page, base_url: str) -> None:
+    set_integrations(context, google=False, outlook=True)
+    open_ready(page, base_url + "#/deals/D-2041")
+    # Stored as midnight UTC: the dates as written, whatever the browser's zone; the last day included.
+    (event,) = _download(page, "contract_start").walk("VEVENT")
+    assert (event.DTSTART.isoformat(), event.DTEND.isoformat()) == ("2027-02-01", "2028-02-01")
+    assert str(event["TRANSP"]) == "OPAQUE" and str(event["X-MICROSOFT-CDO-BUSYSTATUS"]) == "BUSY"
+    message = _group(page, "contract_start").locator(".calendar-links__message")
+    expect(message).to_contain_text("Event from Mon 1 Feb 2027 to Mon 31 Jan 2028, all day.")
