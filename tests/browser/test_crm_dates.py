@@ -11,22 +11,9 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import icalendar
-from conftest import PageWatch, enable_calendars, open_ready, set_integrations
+from conftest import BUILD_RECORDS, HOST, SETTLED, PageWatch, enable_calendars, open_ready, set_integrations
 from playwright.sync_api import BrowserContext, Page, expect
 
-HOST = "tests/browser/pages/host.html"
-BUILD_RECORDS = """(records) => {
-  const build = (node) => {
-    const element = document.createElement(node.tag || 'div');
-    for (const [name, value] of Object.entries(node.attrs || {})) element.setAttribute(name, value);
-    if (node.text !== undefined) element.textContent = node.text;
-    for (const child of node.children || []) element.append(build(child));
-    return element;
-  };
-  document.getElementById('host').replaceChildren(...records.map(build));
-}"""
-SETTLED = """() => [...document.querySelectorAll('[data-calendar-field]')].every(
-  (field) => field.nextElementSibling && field.nextElementSibling.matches('.calendar-links'))"""
 SET_VALUE = """([key, value]) => {
   const field = document.querySelector(`[data-calendar-field="${key}"]`);
   field.setAttribute('data-value', value);

@@ -13,27 +13,14 @@ from urllib.parse import parse_qs, urlsplit
 
 import icalendar
 import vobject
-from conftest import PageWatch, open_ready, set_integrations
+from conftest import BUILD_RECORDS, HOST, SETTLED, PageWatch, open_ready, set_integrations
 from playwright.sync_api import BrowserContext, Page, expect
 
-HOST = "tests/browser/pages/host.html"
 MARKUP = [
     '<img src=x onerror="window.__executed=1">',
     "<script>window.__executed=2</script>",
     '"><svg onload="window.__executed=3">',
 ]
-BUILD_RECORDS = """(records) => {
-  const build = (node) => {
-    const element = document.createElement(node.tag || 'div');
-    for (const [name, value] of Object.entries(node.attrs || {})) element.setAttribute(name, value);
-    if (node.text !== undefined) element.textContent = node.text;
-    for (const child of node.children || []) element.append(build(child));
-    return element;
-  };
-  document.getElementById('host').replaceChildren(...records.map(build));
-}"""
-SETTLED = """() => [...document.querySelectorAll('[data-calendar-field]')].every(
-  (field) => field.nextElementSibling && field.nextElementSibling.matches('.calendar-links'))"""
 
 
 def record(attrs: dict[str, str], *children: dict[str, Any]) -> dict[str, Any]:
