@@ -85,8 +85,9 @@ def on_provider_click(
     perform(action)
     # Only a file carries the SEQUENCE; a link can't update or cancel what it made.
     sent = sequence if isinstance(action, DownloadFile) else None
-    added_store.keep(with_addition(events, draft, provider.key, int(stamp.timestamp()), sent))
-    render.show_state(group, "added", "")
+    remembered = with_addition(events, draft, provider.key, int(stamp.timestamp()), sent)
+    added_store.keep(remembered)
+    render.show_state(group, "added", "", remembered[draft.uid].calendars)
     notice = click_notice(provider.notice(preferences), event_when(draft), stale_links)
     render.show_message(group, notice, problem=False)
 

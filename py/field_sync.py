@@ -154,7 +154,7 @@ class FieldSync:
         problem = draft.message if isinstance(draft, Problem) else ""
         state = field_state(added, draft if isinstance(draft, EventDraft) else None, bool(snapshot.value.strip()))
         if state != "new" or previous is not None:
-            render.show_state(group, state, cancel_label(label))
+            render.show_state(group, state, cancel_label(label), added.calendars if added is not None else ())
         if added is not None and state != "new":
             note = state_note(state, calendar_names(added.calendars), calendar_names(added.linked))
             # A cleared field can't make an event: its calendar buttons stay off.

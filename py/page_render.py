@@ -165,13 +165,17 @@ def show_message(group: Any, text: str, *, problem: bool) -> None:
     group.classList.toggle(GROUP_CLASS + "--problem", problem)
 
 
-def show_state(group: Any, state: str, cancel_label: str) -> None:
-    """Mark the group with its field's past ("added", "changed", "cleared"; "new" unmarks it);
-    a cleared field gets the button that downloads the cancellation, named cancel_label."""
+def show_state(group: Any, state: str, cancel_label: str, added_to: Sequence[str] = ()) -> None:
+    """Mark the group with its field's past ("added", "changed", "cleared"; "new" unmarks it) and
+    the buttons of the calendars it was added to (keys in added_to, for "added"); a cleared
+    field gets the button that downloads the cancellation, named cancel_label."""
     if state == "new":
         group.removeAttribute("data-calendar-state")
     else:
         group.setAttribute("data-calendar-state", state)
+    for button in group.querySelectorAll(PROVIDER_BUTTON_SELECTOR):
+        added = state == "added" and button.getAttribute("data-calendar-provider") in added_to
+        button.toggleAttribute("data-calendar-added", added)
     cancel = present(group.querySelector(CANCEL_BUTTON_SELECTOR))
     if state != "cleared":
         if cancel is not None:

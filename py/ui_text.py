@@ -95,7 +95,7 @@ def state_note(state: str, calendar_names: tuple[str, ...], link_names: tuple[st
             note += f" {_names(link_names)} can't update it: remove the old one there."
         return note
     if state == "cleared":
-        return f"Cleared since you added it{where}. Remove it from your calendar:"
+        return f"Cleared since you added it{where}."
     return ""
 
 

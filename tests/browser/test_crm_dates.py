@@ -58,6 +58,11 @@ def test_a_field_added_before_says_so_after_a_reload(context: BrowserContext, pa
     _open(context, page, base_url)
     expect(_group(page, "renewal")).to_have_attribute("data-calendar-state", "added")
     expect(_group(page, "renewal").locator(".calendar-links__message")).to_have_text("Added to Outlook before.")
+    # Only the calendar it went to is marked.
+    expect(_group(page, "renewal").locator('[data-calendar-provider="outlook"]')).to_have_attribute("data-calendar-added", "")
+    expect(_group(page, "renewal").locator('[data-calendar-provider="google"]')).not_to_have_attribute(
+        "data-calendar-added", ""
+    )
     # The other field was never added.
     expect(_group(page, "call")).not_to_have_attribute("data-calendar-state", "added")
     stored = page.evaluate("localStorage.getItem('calendar-links:added')")
