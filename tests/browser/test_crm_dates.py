@@ -191,3 +191,22 @@ def test_a_contract_period_runs_to_its_end_field_on_the_demo(context: BrowserCon
     assert str(event["TRANSP"]) == "OPAQUE" and str(event["X-MICROSOFT-CDO-BUSYSTATUS"]) == "BUSY"
     message = _group(page, "contract_start").locator(".calendar-links__message")
     expect(message).to_contain_text("Event from Mon 1 Feb 2027 to Mon 31 Jan 2028, all day.")
+
+
+def test_the_marketplace_reminder_setting_reaches_the_next_download(
+    context: BrowserContext, page: Page, base_url: str
+) -> None:
+    set_integrations(context, google=True, outlook=True)
+    open_ready(page, base_url + "#/marketplace")
+    reminder = page.locator('[data-calendar-setting="reminder"]')
+    expect(reminder).to_have_value("")
+    # Beside the setting: Google's link can't carry a reminder.
+    expect(page.locator(".calendar-links-settings")).to_contain_text("Google Calendar's link")
+    page.select_option('[data-calendar-setting="reminder"]', "60")
+    expect(page.locator(".calendar-links-marketplace__status")).to_contain_text("1 hour before")
+    assert page.evaluate("localStorage.getItem('calendar-links:reminder-minutes')") == "60"
+    page.goto(base_url + "#/deals/D-2041")
+    page.wait_for_function(SETTLED)
+    (event,) = _download(page, "demo").walk("VEVENT")
+    (alarm,) = event.walk("VALARM")
+    assert alarm["TRIGGER"].to_ical() == b"-PT1H"
