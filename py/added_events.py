@@ -16,12 +16,12 @@ cleared (a cancellation can then remove it).
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from typing import Final, Literal
 
 from calendar_links import EventDraft, ics_sequence
+from settings import nested_deeper_than
 
 __all__ = [
     "ADDED_KEY",
@@ -48,8 +48,7 @@ _MAX_SEQUENCE: Final = 2**31 - 1
 # What we write nests four deep. Deeper text is refused before the JSON
 # decoder sees it: in Pyodide a few thousand nested arrays overflow the
 # browser's stack (a fatal error) before Python's RecursionError can fire.
-_MAX_NESTING: Final = 8
-_JSON_STRING_OR_BRACKET: Final = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_MAX_NESTING: Final = 4
 _YEARLY: Final = "yearly"
 
 FieldState = Literal["new", "added", "changed", "cleared"]
@@ -88,7 +87,7 @@ def _moment(text: str) -> date | datetime:
 
 def parse_added(raw: str | None) -> dict[str, AddedEvent]:
     """The remembered events by UID; absent, corrupt or foreign storage gives an empty memory, a bad entry is skipped."""
-    if raw is None or len(raw) > _MAX_STORED_LENGTH or _nested_deeper_than(raw, _MAX_NESTING):
+    if raw is None or len(raw) > _MAX_STORED_LENGTH or nested_deeper_than(raw, _MAX_NESTING):
         return {}
     try:
         stored = json.loads(raw)
@@ -102,19 +101,6 @@ def parse_added(raw: str | None) -> dict[str, AddedEvent]:
         if event is not None:
             events[uid] = event
     return _bounded(events)
-
-
-def _nested_deeper_than(raw: str, limit: int) -> bool:
-    depth = 0
-    for token in _JSON_STRING_OR_BRACKET.finditer(raw):
-        bracket = token.group()
-        if bracket in "[{":
-            depth += 1
-            if depth > limit:
-                return True
-        elif bracket in "]}":
-            depth -= 1
-    return False
 
 
 def _entry(uid: str, entry: object) -> AddedEvent | None:

@@ -27,6 +27,7 @@ __all__ = [
     "Integrations",
     "Settings",
     "integrations_json",
+    "nested_deeper_than",
     "parse_default_duration",
     "parse_google_account",
     "parse_integrations",
@@ -73,18 +74,37 @@ Integrations: TypeAlias = frozenset[str]
 
 def parse_integrations(raw: str | None) -> Integrations:
     """The calendar keys stored as switched on; absent or corrupt JSON means none."""
-    if raw is None:
+    # One level is all the value has. Deeper text never reaches the decoder: in Pyodide a
+    # few thousand nested arrays overflow the browser's stack, a fatal error that stops
+    # calendar-links on the page, before Python's RecursionError can fire.
+    if raw is None or nested_deeper_than(raw, 1):
         return frozenset()
     try:
         stored = json.loads(raw)
-    except (ValueError, RecursionError):
-        # RecursionError: deeply nested arrays exhaust the JSON decoder's stack.
+    except ValueError:
         return frozenset()
     if not isinstance(stored, dict):
         return frozenset()
     # "is True": JSON 1, "true" or null must not switch a calendar on. Keys this version
     # doesn't offer are kept, so that writing the setting back never loses them.
     return frozenset(key for key, value in stored.items() if isinstance(key, str) and value is True)
+
+
+# A JSON string (escapes included) or one bracket: what nesting depth counts.
+_JSON_STRING_OR_BRACKET: Final = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def nested_deeper_than(raw: str, limit: int) -> bool:
+    """Whether JSON text nests arrays and objects deeper than limit (brackets inside strings don't count)."""
+    depth = 0
+    for token in _JSON_STRING_OR_BRACKET.finditer(raw):
+        if token.group() in ("[", "{"):
+            depth += 1
+            if depth > limit:
+                return True
+        elif token.group() in ("]", "}"):
+            depth -= 1
+    return False
 
 
 def integrations_json(integrations: Integrations, offered_keys: Sequence[str]) -> str:

@@ -211,6 +211,9 @@ def test_storage_that_is_corrupt_or_refuses_access_means_the_defaults(
         "corrupt": "localStorage.setItem('calendar-links:integrations', '{not json');",
         "wrong types": "localStorage.setItem('calendar-links:integrations', '{\"google\": \"yes\", \"outlook\": 1}');",
         "array": "localStorage.setItem('calendar-links:integrations', '[true, true]');",
+        # Deep enough to overflow the browser's stack inside Pyodide's JSON decoder.
+        "nested": "localStorage.setItem('calendar-links:integrations', '['.repeat(100000));"
+                  " localStorage.setItem('calendar-links:added', '{'.repeat(100000));",
         "refused": "Object.defineProperty(window, 'localStorage', {get() {"
                    " throw new DOMException('The operation is insecure.', 'SecurityError'); }});",
     }
