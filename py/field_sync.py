@@ -140,7 +140,9 @@ class FieldSync:
         snapshot = reader.field_attributes(field)
         end = end_snapshot(field)
         page = self.app.page_context()
-        added = added_store.current().get(event_uid(record, snapshot, page))
+        events = added_store.current()
+        # The UID is a hash: with nothing remembered (most pages), no need to make it.
+        added = events.get(event_uid(record, snapshot, page)) if events else None
         signature = repr((record, snapshot, end, self.app.settings, added))
         previous = getattr(group, "calendarLinksSignature", None)
         if previous == signature:
