@@ -575,6 +575,9 @@ def record_uri(link: str) -> str:
         # Not a name IDNA 2003 can write (an emoji, a label over 63
         # octets): percent-encoded, as RFC 3986 section 3.2.2 allows.
         ascii_host = quote(host, safe=_URI_KEPT)
+    if ":" in host:
+        # An IPv6 literal keeps its brackets (RFC 3986 section 3.2.2).
+        ascii_host = f"[{host}]"
     userinfo, at, _ = parts.netloc.rpartition("@")
     port = f":{parts.port}" if parts.port is not None else ""
     uri = f"{parts.scheme}://{quote(userinfo, safe=_URI_KEPT)}{at}{ascii_host}{port}"

@@ -30,6 +30,7 @@ from calendar_links import (
     ics_sequence,
     label_or_key,
     record_link,
+    record_uri,
 )
 from providers.google import google_calendar_url, google_knows_zone
 from providers.microsoft365 import MICROSOFT_365_COMPOSE_URL
@@ -607,3 +608,34 @@ def test_a_blank_label_falls_back_to_the_key_on_buttons_as_in_events() -> None:
     # The buttons' aria-labels use the raw attribute before the field is fully read.
     assert label_or_key("  \t", "renewal") == "renewal"
     assert label_or_key("Renewal date", "renewal") == "Renewal date"
+
+
+@pytest.mark.parametrize(
+    ("link", "uri"),
+    [
+        ("https://crm.example.com/contacts/42?tab=1#x", "https://crm.example.com/contacts/42?tab=1#x"),
+        ("https://bücher.example/zoë", "https://xn--bcher-kva.example/zo%C3%AB"),
+        ("https://crm.example.com:8443/a/%C3%A4/ä?q=ü", "https://crm.example.com:8443/a/%C3%A4/%C3%A4?q=%C3%BC"),
+        ("https://zoë:pässword@crm.example.com/", "https://zo%C3%AB:p%C3%A4ssword@crm.example.com/"),
+        ("https://[2001:db8::1]:8080/kunden/ä", "https://[2001:db8::1]:8080/kunden/%C3%A4"),
+        ("https://crm.example.com/ä?#", "https://crm.example.com/%C3%A4?#"),
+    ],
+    ids=["ascii-unchanged", "punycode-host", "port-and-escapes-kept", "userinfo", "ipv6-host", "empty-query-fragment"],
+)
+def test_record_uri_is_ascii_and_means_the_same_link(link: str, uri: str) -> None:
+    assert record_uri(link) == uri
+    # The readable link still goes in the description.
+    draft = _draft(record_url=link, description=f"Notes\n{link}")
+    (event,) = Calendar.from_ical(ics_document(draft, STAMP, 1)).walk("VEVENT")
+    assert str(event["URL"]) == uri and str(event["DESCRIPTION"]).endswith(link)
+
+
+@pytest.mark.parametrize(
+    ("zone", "known"),
+    [("Europe/Berlin", True), ("America/Argentina/Buenos_Aires", True), ("UTC", True), ("Etc/GMT+5", False),
+     ("EST", False), ("EST5EDT", False), ("Factory", False), ("US/Eastern", False), ("GMT", False)],
+)  # fmt: skip
+def test_ctz_only_for_zones_google_knows(zone: str, known: bool) -> None:
+    assert google_knows_zone(zone) is known
+    url = google_calendar_url(_draft(time_zone=zone))
+    assert ("ctz" in _query(url)) is known
