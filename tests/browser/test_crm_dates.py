@@ -210,3 +210,16 @@ def test_the_marketplace_reminder_setting_reaches_the_next_download(
     (event,) = _download(page, "demo").walk("VEVENT")
     (alarm,) = event.walk("VALARM")
     assert alarm["TRIGGER"].to_ical() == b"-PT1H"
+
+
+def test_an_event_added_in_another_tab_shows_here_without_a_reload(
+    context: BrowserContext, page: Page, base_url: str
+) -> None:
+    set_integrations(context, google=True, outlook=True)
+    _open(context, page, base_url)
+    other = context.new_page()
+    _open(context, other, base_url)
+    _download(other, "renewal")
+    expect(_group(page, "renewal")).to_have_attribute("data-calendar-state", "added")
+    expect(_group(page, "renewal").locator(".calendar-links__message")).to_have_text("Added to Outlook before.")
+    other.close()
