@@ -9,6 +9,7 @@ language, so a German page reads "Mittwoch, 2. Dezember 2026".
 from __future__ import annotations
 
 from datetime import date
+from collections.abc import Callable
 from typing import Any, Final
 
 import js
@@ -16,7 +17,7 @@ from pyodide.ffi import to_js
 
 from page_reader import attribute, present
 from translations import catalog
-from wording import Language, language_code
+from wording import Language, MonthDay, language_code
 
 __all__ = ["LANG_ATTRIBUTE", "language_named", "language_of", "raw_language_of"]
 
@@ -43,20 +44,32 @@ def language_named(raw: str) -> Language:
     if known is not None:
         return known
     code = language_code(raw)
-    made = Language(code, catalog(code), _intl_date_format(raw.strip() or code, code))
+    locale = raw.strip() or code
+    made = Language(
+        code,
+        catalog(code),
+        _intl_format(locale, code, {"dateStyle": "full", "timeZone": "UTC"}),
+        _month_day_format(locale, code),
+    )
     _languages[raw] = made
     return made
 
 
-def _intl_date_format(locale: str, code: str) -> Any:
-    options = to_js({"dateStyle": "full", "timeZone": "UTC"}, dict_converter=js.Object.fromEntries)
+def _intl_format(locale: str, code: str, options: dict[str, str]) -> Callable[[date], str]:
+    js_options = to_js(options, dict_converter=js.Object.fromEntries)
     try:
-        formatter = js.Intl.DateTimeFormat.new(locale, options)
+        formatter = js.Intl.DateTimeFormat.new(locale, js_options)
     except Exception:  # noqa: BLE001 - a RangeError for a `lang` that is no language tag
-        formatter = js.Intl.DateTimeFormat.new(code, options)
+        formatter = js.Intl.DateTimeFormat.new(code, js_options)
 
     def formatted(day: date) -> str:
         # Noon UTC, formatted in UTC: the same calendar day in every zone.
         return str(formatter.format(js.Date.new(js.Date.UTC(day.year, day.month - 1, day.day, 12))))
 
     return formatted
+
+
+def _month_day_format(locale: str, code: str) -> Callable[[MonthDay], str]:
+    formatted = _intl_format(locale, code, {"month": "long", "day": "numeric", "timeZone": "UTC"})
+    # 2000 is a leap year: 29 February exists in it.
+    return lambda day: formatted(date(2000, day.month, day.day))

@@ -1,5 +1,5 @@
 """The App Marketplace panel: one card per calendar on offer with its switch, and the settings
-people expect (Google account hint, default event length).
+people expect (Google account hint, default event length, reminder).
 
 Rendered into every element with `data-calendar-marketplace`, whenever one appears (a
 single-page app may render it long after start) and again if the host replaces its content.
@@ -19,6 +19,7 @@ from pyodide.ffi import create_proxy
 
 import settings_store
 from error_boundary import guarded, is_element
+from languages import language_of
 from page_reader import attribute, present
 from page_render import element
 from providers.base import Provider
@@ -27,12 +28,14 @@ from settings import (
     DEFAULT_DURATION_KEY,
     GOOGLE_ACCOUNT_KEY,
     INTEGRATIONS_KEY,
+    REMINDER_CHOICES,
+    REMINDER_MINUTES_KEY,
     Settings,
     integrations_json,
     parse_google_account,
+    parse_reminder_minutes,
     toggled,
 )
-from languages import language_of
 from ui_text import (
     ACCOUNT_HELP,
     ACCOUNT_LABEL,
@@ -41,11 +44,15 @@ from ui_text import (
     NOT_SAVED,
     OFF,
     ONE_WAY,
+    REMINDER_LABEL,
+    REMINDER_NOTE,
     SETTINGS_TITLE,
     account_refused,
     account_saved,
     duration_choice,
     duration_saved,
+    reminder_choice,
+    reminder_status,
     toggle_label,
     toggle_status,
 )
@@ -157,7 +164,15 @@ class Marketplace:
         for minutes in DURATION_CHOICES:
             duration.append(_duration_option(minutes, language))
         duration_label.append(duration)
-        section.append(account_label, duration_label, _status())
+
+        reminder_label = element("label", "calendar-links-settings__field")
+        reminder_label.append(element("span", "", language.gettext(REMINDER_LABEL)))
+        reminder = element("select")
+        reminder.setAttribute("data-calendar-setting", "reminder")
+        for choice in REMINDER_CHOICES:
+            reminder.append(_reminder_option(choice, language))
+        reminder_label.append(reminder, element("small", "", language.gettext(REMINDER_NOTE)))
+        section.append(account_label, duration_label, reminder_label, _status())
         return section
 
     def _show(self, container: Any, settings: Settings) -> None:
@@ -181,6 +196,13 @@ class Marketplace:
             option = _duration_option(settings.default_duration, language)
             duration.append(option)
             duration.value = option.value
+        reminder = container.querySelector('[data-calendar-setting="reminder"]')
+        chosen = "" if settings.reminder_minutes is None else str(settings.reminder_minutes)
+        reminder.value = chosen
+        if reminder.value != chosen:
+            # A stored reminder that isn't one of the choices (the host page set it): offer it too.
+            reminder.append(_reminder_option(settings.reminder_minutes, language))
+            reminder.value = chosen
 
     # Handlers -------------------------------------------------------------------------
 
@@ -199,7 +221,7 @@ class Marketplace:
         self._say(toggle, toggle_status(provider, provider.key in integrations) if saved else NOT_SAVED)
 
     def on_change(self, event: Any) -> None:
-        """Save the Google account hint or the default event length."""
+        """Save the Google account hint, the default event length or the reminder."""
         target = event.target
         if not is_element(target) or present(target.closest(MARKETPLACE_SELECTOR)) is None:
             return
@@ -209,6 +231,10 @@ class Marketplace:
         elif setting == "duration":
             saved = settings_store.save(DEFAULT_DURATION_KEY, str(target.value))
             self._say(target, duration_saved(int(target.value)) if saved else NOT_SAVED)
+        elif setting == "reminder":
+            minutes = parse_reminder_minutes(str(target.value))
+            saved = settings_store.save(REMINDER_MINUTES_KEY, "" if minutes is None else str(minutes))
+            self._say(target, reminder_status(minutes) if saved else NOT_SAVED)
 
     def on_keydown(self, event: Any) -> None:
         """Enter in the account field saves it, and never submits a form around the panel."""
@@ -247,4 +273,10 @@ def _status() -> Any:
 def _duration_option(minutes: int, language: Language) -> Any:
     option = element("option", "", language.text(duration_choice(minutes)))
     option.value = str(minutes)
+    return option
+
+
+def _reminder_option(minutes: int | None, language: Language) -> Any:
+    option = element("option", "", language.text(reminder_choice(minutes)))
+    option.value = "" if minutes is None else str(minutes)
     return option

@@ -20,13 +20,14 @@ from calendar_links import label_or_key, record_link
 from languages import language_named, language_of, raw_language_of
 from page_reader import attribute, present
 from providers.base import Preferences, Provider
-from ui_text import HINT_LINK, HINT_TEXT, MENU_TRIGGER_TEXT, accessible_label, menu_label
+from ui_text import CANCEL_HINT, CANCEL_TEXT, HINT_LINK, HINT_TEXT, MENU_TRIGGER_TEXT, accessible_label, menu_label
 from wording import Language, Words
 
 __all__ = [
     "GROUP_CLASS",
     "HINT_SELECTOR",
     "MENU_FROM",
+    "CANCEL_BUTTON_SELECTOR",
     "PROVIDER_BUTTON_SELECTOR",
     "attach_groups",
     "clear_notices",
@@ -37,17 +38,21 @@ __all__ = [
     "render_hints",
     "shared_labels",
     "show_message",
+    "show_note",
     "show_notice",
+    "show_state",
     "update_texts",
 ]
 
 GROUP_CLASS: Final = "calendar-links"
 PROVIDER_BUTTON_SELECTOR: Final = "button[data-calendar-provider]"
+CANCEL_BUTTON_SELECTOR: Final = 'button[data-calendar-action="cancel"]'
 HINT_SELECTOR: Final = "[data-calendar-hint]"
 # From this many calendars on, a group is one trigger and a menu: a row of five buttons
 # beside every date would crowd a record page.
 MENU_FROM: Final = 3
 _MESSAGE_CLASS: Final = "calendar-links__message"
+_NOTE_CLASS: Final = "calendar-links__note"
 _HINT_CLASS: Final = "calendar-links-hint"
 # A notice after a click clears itself after this long (or at the next click on any group):
 # it has been read out once by then, and notices never pile up.
@@ -206,6 +211,9 @@ def show_message(group: Any, problem: Words | str | None) -> None:
     message.classList.remove(_MESSAGE_CLASS + "--notice")
     message.classList.toggle(_MESSAGE_CLASS + "--problem", problem is not None)
     for button in group.querySelectorAll("button"):
+        # The cancel button is there exactly when the value is gone: a problem never stops it.
+        if button.matches(CANCEL_BUTTON_SELECTOR):
+            continue
         if problem is not None:
             button.setAttribute("aria-disabled", "true")
             button.setAttribute("aria-describedby", message.id)
@@ -213,6 +221,21 @@ def show_message(group: Any, problem: Words | str | None) -> None:
             button.removeAttribute("aria-disabled")
             button.removeAttribute("aria-describedby")
     group.classList.toggle(GROUP_CLASS + "--problem", problem is not None)
+
+
+def show_note(group: Any, note: Words | None) -> None:
+    """Show (or with None, remove) the field's lasting note: added before, changed since."""
+    # Its own element, in the row: the message region is for problems and notices, which
+    # come and go.
+    current = present(group.querySelector("." + _NOTE_CLASS))
+    if note is None:
+        if current is not None:
+            current.remove()
+        return
+    if current is None:
+        current = element("span", _NOTE_CLASS)
+        group.insertBefore(current, group.querySelector("." + _MESSAGE_CLASS))
+    current.textContent = language_of(group).text(note)
 
 
 def show_notice(group: Any, notice: Words | str) -> None:
@@ -231,6 +254,33 @@ def clear_notices(document: Any, keep: Any = None) -> None:
     dom.clearNotices(document, keep)
 
 
+def show_state(group: Any, state: str, cancel_label: Words | str, added_to: Sequence[str] = ()) -> None:
+    """Mark the group with its field's past ("added", "changed", "cleared"; "new" unmarks it) and
+    the buttons of the calendars it was added to (keys in added_to, for "added"); a cleared
+    field gets the button that downloads the cancellation, named cancel_label."""
+    if state == "new":
+        group.removeAttribute("data-calendar-state")
+    else:
+        group.setAttribute("data-calendar-state", state)
+    for button in group.querySelectorAll(PROVIDER_BUTTON_SELECTOR):
+        added = state == "added" and button.getAttribute("data-calendar-provider") in added_to
+        button.toggleAttribute("data-calendar-added", added)
+    cancel = present(group.querySelector(CANCEL_BUTTON_SELECTOR))
+    if state != "cleared":
+        if cancel is not None:
+            cancel.remove()
+        return
+    language = language_of(group)
+    if cancel is None:
+        cancel = element("button", "calendar-links__button calendar-links__button--cancel", language.gettext(CANCEL_TEXT))
+        cancel.type = "button"
+        cancel.setAttribute("data-calendar-action", "cancel")
+        cancel.title = language.gettext(CANCEL_HINT)
+        # After the calendar buttons (or the menu), before the message.
+        group.insertBefore(cancel, group.querySelector("." + _MESSAGE_CLASS))
+    cancel.setAttribute("aria-label", language.text(cancel_label))
+
+
 def update_texts(
     group: Any,
     providers: Sequence[Provider],
@@ -246,7 +296,7 @@ def update_texts(
     names = _button_labels(
         tuple(providers), field_label, _record_name_when_shared(field_label, record_name, shared), raw_language
     )
-    for button, label in zip(group.querySelectorAll("button"), names):
+    for button, label in zip(group.querySelectorAll("button:not([data-calendar-action])"), names):
         button.setAttribute("aria-label", label)
     by_key = {provider.key: provider for provider in providers}
     for button in group.querySelectorAll(PROVIDER_BUTTON_SELECTOR):

@@ -17,6 +17,9 @@ __all__ = [
     "ACCOUNT_HELP",
     "ACCOUNT_LABEL",
     "CALENDAR_GONE",
+    "CANCEL_HINT",
+    "CANCEL_NOTICE",
+    "CANCEL_TEXT",
     "DURATION_LABEL",
     "ENABLED",
     "FIELD_GONE",
@@ -26,15 +29,23 @@ __all__ = [
     "NOT_SAVED",
     "OFF",
     "ONE_WAY",
+    "REMINDER_LABEL",
+    "REMINDER_NOTE",
     "SETTINGS_TITLE",
     "UNEXPECTED",
     "account_refused",
     "account_saved",
     "accessible_label",
+    "cancel_label",
+    "click_notice",
     "duration_choice",
     "duration_saved",
     "inactive",
     "menu_label",
+    "no_repeat",
+    "reminder_choice",
+    "reminder_status",
+    "state_note",
     "toggle_label",
     "toggle_status",
 ]
@@ -57,6 +68,17 @@ DURATION_LABEL: Final = marked("Length of timed events without their own")
 # The optional line on a record page while no calendar is enabled (data-calendar-hint).
 HINT_TEXT: Final = marked("Dates on this page can go straight to your calendar.")
 HINT_LINK: Final = marked("Choose a calendar in the App Marketplace")
+# The button beside a field whose value was cleared after an .ics download added its event.
+CANCEL_TEXT: Final = marked("Remove from calendar")
+CANCEL_HINT: Final = marked(
+    "Downloads an .ics file that takes the event added before out of Outlook, Apple Calendar or any calendar app."
+)
+CANCEL_NOTICE: Final = marked("Downloaded the removal. Open the file, and your calendar takes the event out.")
+REMINDER_LABEL: Final = marked("Reminder in downloaded events (.ics)")
+REMINDER_NOTE: Final = marked(
+    "Google Calendar's link and Outlook on the web's can't carry a reminder: they use the "
+    "default notifications of your calendar."
+)
 
 
 def _calendar(provider: Provider) -> Words:
@@ -118,3 +140,87 @@ def account_saved(account: str | None) -> Words:
     if account:
         return words("New Google events open in {account}.", account=account)
     return words("Google events open in the signed-in account.")
+
+
+def cancel_label(field_label: str) -> Words:
+    """The cancel button's accessible name."""
+    return words("Remove {field} from your calendar", field=field_label)
+
+
+def _names(calendar_names: tuple[str, ...]) -> Words | str:
+    # Calendar names are message ids (Provider.calendar_name): each is translated where shown.
+    if len(calendar_names) <= 1:
+        return words(calendar_names[0]) if calendar_names else ""
+    listed = words(calendar_names[0])
+    for name in calendar_names[1:-1]:
+        listed = words("{first}, {next}", first=listed, next=words(name))
+    return words("{first} and {last}", first=listed, last=words(calendar_names[-1]))
+
+
+def no_repeat(provider: Provider) -> Words:
+    """Why a calendar reached by a link refuses a yearly field."""
+    return words(
+        "{calendar} can't repeat an event every year: use a calendar that opens an .ics file.",
+        calendar=_calendar(provider),
+    )
+
+
+def click_notice(notice: Words, when: Words, stale_links: tuple[str, ...] = ()) -> Words:
+    """The line after a click: when the event is (date, time and zone), the calendar's own notice, and which calendars keep an old copy."""
+    # when comes from calendar_links.event_when, which names the zone the
+    # event got: a wrong zone is never silent.
+    said = words("Event {when}. {notice}", when=when, notice=notice)
+    if stale_links:
+        stale = words(
+            "{calendars} can't update the event added before: remove the old one there.", calendars=_names(stale_links)
+        )
+        said = words("{said} {stale}", said=said, stale=stale)
+    return said
+
+
+def state_note(state: str, calendar_names: tuple[str, ...], link_names: tuple[str, ...]) -> Words | None:
+    """What a field says of its past: added before, changed since, cleared since; None for a new field."""
+    if state == "added":
+        if calendar_names:
+            return words("Added to {calendars} before.", calendars=_names(calendar_names))
+        return words("Added before.")
+    if state == "changed":
+        if calendar_names:
+            note = words(
+                "Changed since you added it to {calendars}: add it again to update it.", calendars=_names(calendar_names)
+            )
+        else:
+            note = words("Changed since you added it: add it again to update it.")
+        if link_names:
+            stale = words("{calendars} can't update it: remove the old one there.", calendars=_names(link_names))
+            note = words("{said} {stale}", said=note, stale=stale)
+        return note
+    if state == "cleared":
+        if calendar_names:
+            return words("Cleared since you added it to {calendars}.", calendars=_names(calendar_names))
+        return words("Cleared since you added it.")
+    return None
+
+
+def reminder_choice(minutes: int | None) -> Words:
+    """How the marketplace names a reminder: "No reminder", "At the start", "15 minutes before", "1 day before"."""
+    if minutes is None:
+        return words("No reminder")
+    if minutes == 0:
+        return words("At the start")
+    for size, one, several in (
+        (10080, marked("1 week before"), marked("{count} weeks before")),
+        (1440, marked("1 day before"), marked("{count} days before")),
+        (60, marked("1 hour before"), marked("{count} hours before")),
+    ):
+        if minutes % size == 0:
+            count = minutes // size
+            return words(one) if count == 1 else words(several, count=count)
+    return words("{count} minutes before", count=minutes)
+
+
+def reminder_status(minutes: int | None) -> Words:
+    """What the marketplace says after the reminder setting changed."""
+    if minutes is None:
+        return words("Downloaded events have no reminder.")
+    return words("Downloaded events now remind you: {when}.", when=reminder_choice(minutes))

@@ -22,10 +22,12 @@ __all__ = [
     "ENGLISH",
     "LANGUAGES",
     "Language",
+    "MonthDay",
     "Value",
     "Words",
     "catalog_from_mo",
     "english_date",
+    "english_month_day",
     "language_code",
     "marked",
     "words",
@@ -35,7 +37,15 @@ __all__ = [
 LANGUAGES: Final = ("en", "de", "fr", "es", "it", "pt", "nl", "ja")
 DEFAULT_LANGUAGE: Final = "en"
 
-Value: TypeAlias = "str | int | date | Words"
+Value: TypeAlias = "str | int | date | MonthDay | Words"
+
+
+@dataclass(frozen=True, slots=True)
+class MonthDay:
+    """A day of the year without a year ("9 December"), for events that repeat every year."""
+
+    month: int
+    day: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +76,7 @@ class Language:
     code: str
     catalog: gettext.NullTranslations
     format_date: Callable[[date], str]
+    format_month_day: Callable[[MonthDay], str]
 
     def gettext(self, msgid: str) -> str:
         """A fixed text in this language, else in English."""
@@ -87,6 +98,8 @@ class Language:
             return self.text(value)
         if isinstance(value, date):
             return self.format_date(value)
+        if isinstance(value, MonthDay):
+            return self.format_month_day(value)
         return str(value)
 
 
@@ -102,7 +115,12 @@ def english_date(day: date) -> str:
     return f"{_WEEKDAYS[day.weekday()]}, {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
-ENGLISH: Final = Language(DEFAULT_LANGUAGE, gettext.NullTranslations(), english_date)
+def english_month_day(day: MonthDay) -> str:
+    """A day of the year as English prose ("9 December"): where no browser formats it."""
+    return f"{day.day} {_MONTHS[day.month - 1]}"
+
+
+ENGLISH: Final = Language(DEFAULT_LANGUAGE, gettext.NullTranslations(), english_date, english_month_day)
 
 
 def language_code(raw: str | None) -> str:

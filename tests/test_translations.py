@@ -18,7 +18,17 @@ from providers.base import Preferences
 from providers.google import GOOGLE
 from providers.registry import PROVIDERS
 from ui_text import accessible_label, inactive
-from wording import ENGLISH, LANGUAGES, Language, Words, catalog_from_mo, english_date, language_code, words
+from wording import (
+    ENGLISH,
+    LANGUAGES,
+    Language,
+    Words,
+    catalog_from_mo,
+    english_date,
+    english_month_day,
+    language_code,
+    words,
+)
 
 TEMPLATE = extracted_catalog()
 SENTENCES = [message.id for message in TEMPLATE if message.id]
@@ -31,7 +41,8 @@ def _places(text: str) -> set[str]:
 
 
 def _language(code: str, format_date: object = english_date) -> Language:
-    return Language(code, catalog_from_mo(compiled(CATALOGS[code])), format_date)  # type: ignore[arg-type]
+    catalog = catalog_from_mo(compiled(CATALOGS[code]))
+    return Language(code, catalog, format_date, english_month_day)  # type: ignore[arg-type]
 
 
 def test_there_is_a_catalog_for_every_language_but_english() -> None:
@@ -88,7 +99,7 @@ def test_a_missing_translation_is_english_never_a_key() -> None:
 def test_a_translation_with_a_broken_place_falls_back_to_english() -> None:
     catalog = gettext.NullTranslations()
     catalog.gettext = lambda _msgid: "Kaputt {feld"  # type: ignore[method-assign]
-    broken = Language("de", catalog, english_date)
+    broken = Language("de", catalog, english_date, english_month_day)
     assert broken.text(words("Add {field} to {calendar}", field="Due", calendar="Outlook")) == "Add Due to Outlook"
 
 
