@@ -114,12 +114,18 @@ COLLECT_JS = """(mark) => {
     ready: ready ? ready.startTime : null,
     marks: performance.getEntriesByType("mark").map((entry) => [entry.name, entry.startTime]),
     probe: window.__benchProbe ?? null,
-    navigation: { transferSize: navigation.transferSize, responseEnd: navigation.responseEnd },
+    navigation: {
+      transferSize: navigation.transferSize,
+      responseEnd: navigation.responseEnd,
+      decodedBodySize: navigation.decodedBodySize,
+    },
     resources: performance.getEntriesByType("resource").map((entry) => ({
       name: new URL(entry.name).pathname.split("/").pop(),
       start: entry.startTime,
       end: entry.responseEnd,
       transferSize: entry.transferSize,
+      encodedBodySize: entry.encodedBodySize,
+      decodedBodySize: entry.decodedBodySize,
     })),
   };
 }"""

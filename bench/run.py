@@ -41,7 +41,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Playwright, sync_playwright
 
 # tools/ holds how Chromium is started and the static server, shared with the tests.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
@@ -63,6 +63,7 @@ from report import (
 )
 from server import bench_server
 from text import progress
+from wire import report_wire, run_lighthouse, run_wire
 
 
 def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -70,52 +71,75 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=5, help="cold+warm loads per start-up page (default 5)")
     parser.add_argument("--fields-runs", type=int, default=3, help="cold loads per many-field page (default 3)")
     parser.add_argument("--click-pages", type=int, default=3, help="fresh demo pages per calendar for clicks (default 3)")
-    parser.add_argument("--quick", action="store_true", help="2 runs, 1 of each many-field page up to 1,000, 1 click page")
+    parser.add_argument("--wire-runs", type=int, default=3, help="first+repeat visits per emulated network row (default 3)")
+    parser.add_argument("--no-lighthouse", action="store_true", help="leave out the Lighthouse audits")
+    parser.add_argument("--wire-only", action="store_true", help="only section 7 (on the wire)")
+    parser.add_argument("--quick", action="store_true", help="2 runs, 1 of each many-field page up to 1,000, 1 click page, 1 wire run")
     parser.add_argument("--output", type=Path, default=RESULTS / "latest.json", help="JSON results (default bench/results/latest.json)")
     options = parser.parse_args(argv)
     if options.quick:
-        options.runs, options.fields_runs, options.click_pages = min(options.runs, 2), 1, 1
-    if min(options.runs, options.fields_runs, options.click_pages) < 1:
-        parser.error("--runs, --fields-runs and --click-pages must be at least 1")
+        options.runs, options.fields_runs, options.click_pages, options.wire_runs = min(options.runs, 2), 1, 1, 1
+    if min(options.runs, options.fields_runs, options.click_pages, options.wire_runs) < 1:
+        parser.error("--runs, --fields-runs, --click-pages and --wire-runs must be at least 1")
     counts = (100, 1_000) if options.quick else (100, 1_000, 10_000)
     options.field_pages = [fields_page(count) for count in counts] + [fields_page(count, plain_js=True) for count in counts]
     options.field_counts = counts
     return options
 
 
+def run_loopback(playwright: Playwright, watch: Watch, options: argparse.Namespace) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Sections 1 to 6, on 127.0.0.1 without emulation: their reports, and the raw loads and clicks."""
+    browser = launch(playwright)
+    try:
+        progress("1. time to clickable buttons")
+        start_loads = run_start_pages(browser, watch, options.runs)
+        progress("1. the app in a persistent profile")
+        for run in range(options.runs):
+            cold, warm = persistent_cold_and_warm(playwright, watch)
+            start_loads += [cold, warm]
+            progress(f"run {run + 1}/{options.runs}  {APP_PERSISTENT.name:<22} cold {cold.ready_ms:6.0f} ms  warm {warm.ready_ms:6.0f} ms")
+        progress("2. many fields")
+        field_loads = run_many_fields(browser, watch, options.fields_runs, options.field_pages)
+        progress("3. click latency")
+        click_pages = [
+            run_clicks(browser, watch, provider) for _ in range(options.click_pages) for provider in ("google", "outlook")
+        ]
+    finally:
+        browser.close()
+    sections = {
+        "start": report_start(start_loads),
+        "start_phases": report_phases(start_loads),
+        "many_fields": report_many_fields(field_loads),
+        "clicks": report_clicks(click_pages),
+        "bytes_and_memory": report_bytes_and_heap(start_loads),
+        "start_steps": report_steps(start_loads),
+    }
+    raw = {
+        "loads": [asdict(load) for load in [*start_loads, *field_loads]],
+        "clicks": [asdict(page) for page in click_pages],
+    }
+    return sections, raw
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     options = parse_arguments(argv)
     started = time.monotonic()
-    results: dict[str, Any] = {}
-    with bench_server(generated_pages(options.field_counts)) as server, sync_playwright() as playwright:
+    pages = generated_pages(options.field_counts)
+    with (
+        bench_server(pages) as server,
+        bench_server(pages, precompressed=False) as plain_server,
+        sync_playwright() as playwright,
+    ):
         watch = Watch(base_url=f"http://127.0.0.1:{server.server_address[1]}/")
         browser = launch(playwright)
-        try:
-            facts = machine_facts(browser.version)
-            print(report_machine(facts, options), flush=True)
-            progress("1. time to clickable buttons")
-            start_loads = run_start_pages(browser, watch, options.runs)
-            progress("1. the app in a persistent profile")
-            for run in range(options.runs):
-                cold, warm = persistent_cold_and_warm(playwright, watch)
-                start_loads += [cold, warm]
-                progress(f"run {run + 1}/{options.runs}  {APP_PERSISTENT.name:<22} cold {cold.ready_ms:6.0f} ms  warm {warm.ready_ms:6.0f} ms")
-            progress("2. many fields")
-            field_loads = run_many_fields(browser, watch, options.fields_runs, options.field_pages)
-            progress("3. click latency")
-            click_pages = [
-                run_clicks(browser, watch, provider) for _ in range(options.click_pages) for provider in ("google", "outlook")
-            ]
-        finally:
-            browser.close()
-        sections = {
-            "start": report_start(start_loads),
-            "start_phases": report_phases(start_loads),
-            "many_fields": report_many_fields(field_loads),
-            "clicks": report_clicks(click_pages),
-            "bytes_and_memory": report_bytes_and_heap(start_loads),
-            "start_steps": report_steps(start_loads),
-        }
+        facts = machine_facts(browser.version)
+        browser.close()
+        print(report_machine(facts, options), flush=True)
+        sections, raw = ({}, {}) if options.wire_only else run_loopback(playwright, watch, options)
+        progress("7. on the wire")
+        visits = run_wire(playwright, watch, f"http://127.0.0.1:{plain_server.server_address[1]}/", options.wire_runs)
+        audits = [] if options.no_lighthouse else run_lighthouse(watch)
+        sections["wire"] = report_wire(visits, audits)
         notes = report_notes(watch, server, time.monotonic() - started)
     print("\n\n".join(["", *(text for text, _ in sections.values()), notes[0]]), flush=True)
     results = {
@@ -123,8 +147,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         "options": {key: value for key, value in vars(options).items() if key not in {"output", "field_pages"}},
         "summary": {key: summary for key, (_, summary) in sections.items()},
         "notes": notes[1],
-        "loads": [asdict(load) for load in [*start_loads, *field_loads]],
-        "clicks": [asdict(page) for page in click_pages],
+        **raw,
+        "visits": [asdict(visit) for visit in visits],
     }
     options.output.parent.mkdir(parents=True, exist_ok=True)
     options.output.write_text(json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8")

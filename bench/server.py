@@ -63,9 +63,10 @@ class BenchHandler(StaticHandler):
 
 
 @contextmanager
-def bench_server(pages: dict[str, tuple[str, bytes]]) -> Iterator[ThreadingHTTPServer]:
-    """tools/serve.make_server on a free port, answering through the bench handler."""
-    server = make_server(0, ROOT)
+def bench_server(pages: dict[str, tuple[str, bytes]], *, precompressed: bool = True) -> Iterator[ThreadingHTTPServer]:
+    """tools/serve.make_server on a free port, answering through the bench handler; with
+    precompressed=False every file goes out as it is on disk, as from a plain static host."""
+    server = make_server(0, ROOT, precompressed=precompressed)
     server.RequestHandlerClass = functools.partial(BenchHandler, directory=str(ROOT))
     server.generated_pages = pages  # type: ignore[attr-defined]
     server.refused_requests = []  # type: ignore[attr-defined]
