@@ -18,9 +18,21 @@ from collections.abc import Iterable
 from pathlib import Path
 
 
+def packages_with_data(names: Iterable[str]) -> set[str]:
+    """The folders (with their trailing slash) that hold a file other than Python source."""
+    return {name.rpartition("/")[0] + "/" for name in names if not name.endswith((".py", "/"))}
+
+
 def write_lazy_archive(source: Path, target: Path, imported: Iterable[str]) -> list[str]:
-    """Copy `source` to `target` without the entries named in `imported`; returns what was left out."""
-    left_out = set(imported)
+    """Copy `source` to `target` without the entries named in `imported`; returns what was left out.
+
+    A package's __init__.py stays where the package holds data files: reading them
+    (importlib.resources, as zoneinfo reads tzdata's zone files) asks the zip importer
+    whether the package is one, and it answers from that file.
+    """
+    with zipfile.ZipFile(source) as archive:
+        keep = {folder + "__init__.py" for folder in packages_with_data(archive.namelist())}
+    left_out = set(imported) - keep
     dropped = []
     partial = target.with_suffix(".partial")
     with zipfile.ZipFile(source) as archive, zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as lazy:

@@ -83,7 +83,12 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self) -> Any:
         path = self.translate_path(self.path)
-        siblings = [(coding, path + suffix) for coding, suffix in ENCODINGS if os.path.isfile(path + suffix)]
+        # A sibling older than its file is left over from an earlier build: never serve it.
+        siblings = [
+            (coding, path + suffix)
+            for coding, suffix in ENCODINGS
+            if os.path.isfile(path + suffix) and os.path.getmtime(path + suffix) >= os.path.getmtime(path)
+        ]
         if not getattr(self.server, "precompressed", True) or not siblings or not os.path.isfile(path):
             return super().send_head()
         self.varies_by_encoding = True
