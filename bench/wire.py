@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Playwright
 
 from browser import COLLECT_JS, PROBE_SCRIPT, READY_MARK, Watch, measure_load, prepare_context
-from catalog import APP, ROOT
+from catalog import APP, APP_NO_PRELOAD, ROOT, BenchPage
 from chromium import CHROMIUM_ARGS, CHROMIUM_PATH
 from text import mmm, progress, spread, table
 
@@ -56,8 +56,14 @@ class Network:
 
 FAST = Network("50 Mbit/s, 20 ms", 50, 20)
 SLOW = Network("20 Mbit/s, 40 ms", 20, 40)
-# (serving, network): the plain host only on the faster link, where its cost already shows.
-WIRE_ROWS = ((PRECOMPRESSED, FAST), (PRECOMPRESSED, SLOW), (PLAIN, FAST))
+# (serving, network, page): the plain host and the page without preload hints only on the
+# faster link, where what they cost already shows.
+WIRE_ROWS = (
+    (PRECOMPRESSED, FAST, APP),
+    (PRECOMPRESSED, SLOW, APP),
+    (PRECOMPRESSED, FAST, APP_NO_PRELOAD),
+    (PLAIN, FAST, APP),
+)
 TARGETS = {
     "first visit bytes": (7_000_000, 10_000_000),
     "ready at 50 Mbit/s": (2_000.0, 3_000.0),
@@ -73,6 +79,7 @@ class Visit:
 
     serving: str
     network: str
+    page: str
     kind: str  # "first" or "repeat"
     ready_ms: float
     bytes_transferred: int
@@ -80,7 +87,9 @@ class Visit:
     files: list[dict[str, Any]] = field(default_factory=list)
 
 
-def visit(playwright: Playwright, watch: Watch, base_url: str, serving: str, network: Network) -> tuple[Visit, Visit]:
+def visit(
+    playwright: Playwright, watch: Watch, base_url: str, serving: str, network: Network, bench_page: BenchPage
+) -> tuple[Visit, Visit]:
     """A first visit in an empty on-disk profile, then a repeat visit in a new tab of it."""
     with tempfile.TemporaryDirectory(prefix="calendar-links-wire-") as profile:
         context = playwright.chromium.launch_persistent_context(
@@ -94,8 +103,8 @@ def visit(playwright: Playwright, watch: Watch, base_url: str, serving: str, net
                 cdp = context.new_cdp_session(page)
                 cdp.send("Network.enable")
                 cdp.send("Network.emulateNetworkConditions", network.conditions())
-                page.goto(base_url, wait_until="commit")
-                load = measure_load(page, APP, kind, settle=True)
+                page.goto(base_url + bench_page.path.lstrip("/"), wait_until="commit")
+                load = measure_load(page, bench_page, kind, settle=True)
                 data = page.evaluate(COLLECT_JS, READY_MARK)
                 files = [
                     {"name": "(page)", "raw": data["navigation"]["decodedBodySize"], "transferred": data["navigation"]["transferSize"]},
@@ -105,7 +114,7 @@ def visit(playwright: Playwright, watch: Watch, base_url: str, serving: str, net
                     ),
                 ]
                 visits.append(
-                    Visit(serving, network.name, kind, load.ready_ms, load.bytes_transferred, len(files), files)
+                    Visit(serving, network.name, bench_page.name, kind, load.ready_ms, load.bytes_transferred, len(files), files)
                 )
                 for stale in context.pages:
                     if stale is not page:
@@ -119,12 +128,12 @@ def run_wire(playwright: Playwright, watch: Watch, plain_base_url: str, runs: in
     """Every row of WIRE_ROWS, `runs` times, first and repeat visit."""
     visits = []
     for run in range(runs):
-        for serving, network in WIRE_ROWS:
+        for serving, network, bench_page in WIRE_ROWS:
             base_url = watch.base_url if serving == PRECOMPRESSED else plain_base_url
-            first, repeat = visit(playwright, watch, base_url, serving, network)
+            first, repeat = visit(playwright, watch, base_url, serving, network, bench_page)
             visits += [first, repeat]
             progress(
-                f"run {run + 1}/{runs}  {serving:<24} {network.name:<17} first {first.ready_ms:6.0f} ms "
+                f"run {run + 1}/{runs}  {bench_page.name[:26]:<26} {serving:<24} {network.name:<17} first {first.ready_ms:6.0f} ms "
                 f"{first.bytes_transferred / 1e6:5.2f} MB  repeat {repeat.ready_ms:6.0f} ms {repeat.bytes_transferred / 1e3:6.1f} kB"
             )
     return visits
@@ -185,8 +194,11 @@ def report_wire(visits: list[Visit], audits: list[dict[str, Any]]) -> tuple[str,
     """Section 7: first and repeat visits over emulated networks, bytes per file, Lighthouse."""
     summary: dict[str, Any] = {"rows": {}, "files": {}, "lighthouse": audits}
     rows = []
-    for serving, network in WIRE_ROWS:
-        group = {kind: [v for v in visits if v.serving == serving and v.network == network.name and v.kind == kind] for kind in ("first", "repeat")}
+    for serving, network, bench_page in WIRE_ROWS:
+        group = {
+            kind: [v for v in visits if (v.serving, v.network, v.page, v.kind) == (serving, network.name, bench_page.name, kind)]
+            for kind in ("first", "repeat")
+        }
         entry = {
             kind: {
                 "ready": spread([v.ready_ms for v in chosen]),
@@ -195,9 +207,10 @@ def report_wire(visits: list[Visit], audits: list[dict[str, Any]]) -> tuple[str,
             }
             for kind, chosen in group.items()
         }
-        summary["rows"][f"{serving}, {network.name}"] = entry
+        summary["rows"][f"{bench_page.name}, {serving}, {network.name}"] = entry
         rows.append(
             [
+                bench_page.name,
                 serving,
                 network.name,
                 mmm(entry["first"]["ready"]),
@@ -209,7 +222,7 @@ def report_wire(visits: list[Visit], audits: list[dict[str, Any]]) -> tuple[str,
         )
 
     def median(serving: str, network: Network, kind: str, what: str) -> float | None:
-        row = summary["rows"].get(f"{serving}, {network.name}")
+        row = summary["rows"].get(f"{APP.name}, {serving}, {network.name}")
         return None if row is None else float(row[kind][what]["median"])
 
     checks = [
@@ -236,7 +249,7 @@ def report_wire(visits: list[Visit], audits: list[dict[str, Any]]) -> tuple[str,
     text = [
         "7. On the wire: the demo over emulated networks, first visit (empty on-disk profile) and repeat visit",
         "   (a new tab in that profile); ready = ms from navigation start to calendar-links:ready, min / med / max",
-        table(["serving", "network", "first: ready", "first: bytes", "requests", "repeat: ready", "repeat: bytes"], rows),
+        table(["page", "serving", "network", "first: ready", "first: bytes", "requests", "repeat: ready", "repeat: bytes"], rows),
         *[
             f"   {key}: {value / scale:,.2f} {unit} — target {goal}: {verdict(value, key)}" if value is not None else f"   {key}: —"
             for key, value, goal, scale, unit in checks
@@ -258,7 +271,9 @@ def report_wire(visits: list[Visit], audits: list[dict[str, Any]]) -> tuple[str,
 def file_table(visits: list[Visit], summary: dict[str, Any]) -> list[list[str]]:
     """Rows of 7a: every file of the first first-visit of each serving, side by side."""
     firsts = {
-        serving: next((v for v in visits if v.serving == serving and v.network == FAST.name and v.kind == "first"), None)
+        serving: next(
+            (v for v in visits if (v.serving, v.network, v.page, v.kind) == (serving, FAST.name, APP.name, "first")), None
+        )
         for serving in (PRECOMPRESSED, PLAIN)
     }
     by_name: dict[str, dict[str, Any]] = {}
