@@ -56,7 +56,10 @@ def imported_names(tree: ast.AST, module: str, is_package: bool) -> set[str]:
 def reachable_modules() -> list[str]:
     """Our modules and everything their imports reach, transitively, among the shipped modules."""
     sources = module_sources()
-    ours = sorted(path.stem for path in (ROOT / "py").glob("*.py"))
+    source = ROOT / "py"
+    ours = sorted(
+        ".".join(path.relative_to(source).with_suffix("").parts).removesuffix(".__init__") for path in source.rglob("*.py")
+    )
     seen: set[str] = set()
     queue = list(ours)
     while queue:
