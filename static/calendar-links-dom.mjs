@@ -42,15 +42,21 @@ export function fieldsNeedingGroups(fields, from, to, providers) {
 }
 
 // Put a copy of `template` right after each planned field. plan: JSON
-// [[index, key, [aria-label of each button, in order]]].
+// [[index, key, [aria-label of each button, in document order]]]. A group with a menu gets
+// its own menu id, which its trigger points at.
+let menuCount = 0;
+
 export function placeGroups(fields, template, plan) {
   for (const [index, key, labels] of JSON.parse(plan)) {
     const group = template.cloneNode(true);
     group.setAttribute("data-calendar-for", key);
-    let button = group.firstElementChild;
-    for (const label of labels) {
-      button.setAttribute("aria-label", label);
-      button = button.nextElementSibling;
+    const buttons = group.querySelectorAll("button");
+    labels.forEach((label, position) => buttons[position].setAttribute("aria-label", label));
+    const menu = group.querySelector("[role=menu]");
+    if (menu !== null) {
+      menuCount += 1;
+      menu.id = `calendar-links-menu-${menuCount}`;
+      group.querySelector("[data-calendar-menu]").setAttribute("aria-controls", menu.id);
     }
     fields[index].after(group);
   }
