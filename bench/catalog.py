@@ -42,11 +42,19 @@ APP_NO_SNAPSHOT = BenchPage("app without snapshot", "/bench-app-no-snapshot.html
 BARE_PYODIDE = BenchPage("bare Pyodide", "/bench/pages/bare-pyodide.html", has_buttons=False)
 BARE_SNAPSHOT = BenchPage("bare snapshot restore", "/bench/pages/bare-snapshot.html", has_buttons=False)
 PLAIN_JS = BenchPage("plain JavaScript", "/bench-plain-js.html", has_buttons=True)
-APP_NO_PRELOAD = BenchPage("app without preload hints", "/bench-app-no-preload.html", has_buttons=True)
+APP_PRELOAD = BenchPage("app with preload hints", "/bench-app-preload.html", has_buttons=True)
 APP_PERSISTENT = BenchPage("app, persistent profile", "/", has_buttons=True)
-START_PAGES = (APP, APP_NO_PRELOAD, APP_NO_SNAPSHOT, BARE_PYODIDE, BARE_SNAPSHOT, PLAIN_JS)
-# index.html's optional hints that start the runtime's big downloads with the page.
-PRELOAD_HINT = re.compile(r'\n?[ \t]*<!-- Optional \(README, "Serving in production"\)[^\n]*-->|\n?[ \t]*<link rel="(?:module)?preload"[^>]*>')
+START_PAGES = (APP, APP_PRELOAD, APP_NO_SNAPSHOT, BARE_PYODIDE, BARE_SNAPSHOT, PLAIN_JS)
+# The optional hints of the README ("Serving in production") that start the runtime's big
+# downloads with the page instead of after PyScript's chain of module imports.
+PRELOAD_HINTS = """
+  <link rel="modulepreload" href="static/calendar-links-runtime.mjs">
+  <link rel="preload" href="static/vendor/pyodide/snapshot.bin" as="fetch" crossorigin>
+  <link rel="preload" href="static/vendor/pyodide/pyodide.asm.wasm" as="fetch" crossorigin>
+  <link rel="preload" href="static/vendor/pyodide/python_stdlib-lazy.zip" as="fetch" crossorigin>
+  <link rel="preload" href="static/vendor/calendar-links-lazy.zip" as="fetch" crossorigin>
+  <link rel="modulepreload" href="static/vendor/pyodide/pyodide.mjs">
+  <link rel="modulepreload" href="static/vendor/pyodide/pyodide.asm.mjs">"""
 HEAP_PAGES = (APP, APP_NO_SNAPSHOT, PLAIN_JS)
 
 
@@ -73,18 +81,14 @@ def embed_tags(index_html: str) -> dict[str, str]:
     return tags
 
 
-def without_preload_hints(index_html: str) -> str:
-    """index.html without its preload hints: the three tags of the embed snippet alone."""
-    page, count = PRELOAD_HINT.subn("", index_html)
-    if count == 0:
-        raise SystemExit("index.html no longer has the preload hints the benchmark compares against")
-    return page
+def with_preload_hints(index_html: str) -> str:
+    """index.html with the preload hints right after its calendar-links tags."""
+    python_tag = embed_tags(index_html)["python"]
+    return index_html.replace(python_tag, python_tag + PRELOAD_HINTS)
 
 
 def no_snapshot_index(index_html: str, config_path: str) -> str:
-    """index.html without preload hints, its PyScript config replaced by one that starts
-    without the snapshot."""
-    index_html = without_preload_hints(index_html)
+    """index.html, its PyScript config replaced by one that starts without the snapshot."""
     python_tag = embed_tags(index_html)["python"]
     if 'config="pyscript.toml"' not in python_tag:
         raise SystemExit('index.html\'s <script type="py"> no longer reads config="pyscript.toml"')
@@ -100,7 +104,6 @@ def no_snapshot_config(pyscript_toml: str) -> str:
 
 def plain_js_index(index_html: str) -> str:
     """index.html without PyScript, plus a small JS module that adds the same button markup."""
-    index_html = without_preload_hints(index_html)
     tags = embed_tags(index_html)
     page = index_html.replace(tags["core"], "").replace(tags["python"], "")
     crm = '<script type="module" src="static/demo/crm.js"></script>'
@@ -158,7 +161,7 @@ def generated_pages(field_counts: Sequence[int]) -> dict[str, tuple[str, bytes]]
         "/bench-no-snapshot.toml": ("text/plain; charset=utf-8", no_snapshot_config(pyscript_toml).encode()),
         APP_NO_SNAPSHOT.path: (html, no_snapshot_index(index_html, "bench-no-snapshot.toml").encode()),
         PLAIN_JS.path: (html, plain_js_index(index_html).encode()),
-        APP_NO_PRELOAD.path: (html, without_preload_hints(index_html).encode()),
+        APP_PRELOAD.path: (html, with_preload_hints(index_html).encode()),
     }
     for count in field_counts:
         pages[fields_page(count).path] = (html, many_fields_html(count, index_html).encode())

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Playwright
 
 from browser import COLLECT_JS, PROBE_SCRIPT, READY_MARK, Watch, measure_load, prepare_context
-from catalog import APP, APP_NO_PRELOAD, ROOT, BenchPage
+from catalog import APP, APP_PRELOAD, ROOT, BenchPage
 from chromium import CHROMIUM_ARGS, CHROMIUM_PATH
 from text import mmm, progress, spread, table
 
@@ -56,12 +56,12 @@ class Network:
 
 FAST = Network("50 Mbit/s, 20 ms", 50, 20)
 SLOW = Network("20 Mbit/s, 40 ms", 20, 40)
-# (serving, network, page): the plain host and the page without preload hints only on the
+# (serving, network, page): the plain host and the page with preload hints only on the
 # faster link, where what they cost already shows.
 WIRE_ROWS = (
     (PRECOMPRESSED, FAST, APP),
     (PRECOMPRESSED, SLOW, APP),
-    (PRECOMPRESSED, FAST, APP_NO_PRELOAD),
+    (PRECOMPRESSED, FAST, APP_PRELOAD),
     (PLAIN, FAST, APP),
 )
 TARGETS = {
