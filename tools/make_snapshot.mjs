@@ -14,7 +14,8 @@ const pageDom = await import(new URL("static/calendar-links-dom.mjs", root).href
 const pyodide = await loadPyodide({
   indexURL: fileURLToPath(new URL("pyodide/", vendor)),
   _makeSnapshot: true,
-  // A fixed hash seed: the same inputs then give the same snapshot, byte for byte.
+  // A fixed hash seed, so that the same inputs give nearly the same snapshot (a few hundred
+  // bytes still differ from one build to the next, so its brotli sibling is made anew).
   env: { PYTHONHASHSEED: "0", HOME: "/home/pyodide" },
 });
 // Files are not part of the snapshot: the page writes the same archive to the same path
