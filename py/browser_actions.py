@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import calendar_links_dom as dom
 import js
-from pyodide.ffi import to_js
+from pyodide.ffi import jsnull, to_js
 
 from page_reader import present
 
@@ -19,16 +20,27 @@ __all__ = [
     "page_url",
     "stored_text",
     "store_text",
+    "storage_blocked",
 ]
 
 # Revoking the object URL in the same task can cancel the download in some browsers.
 _REVOKE_AFTER_MS = 10_000
 
 
-def open_tab(url: str) -> None:
-    """Open a URL in a new tab; must run synchronously inside the click, or pop-up blockers object."""
-    # noopener: the calendar's tab gets no handle back to the CRM page.
-    js.window.open(url, "_blank", "noopener,noreferrer")
+def open_tab(url: str) -> bool:
+    """Open a URL in a new tab; False when the browser refused it (a pop-up blocker).
+
+    Must run synchronously inside the click, or pop-up blockers object.
+    """
+    # With "noopener" (or "noreferrer") window.open returns null even when the tab opens, so
+    # a blocked tab couldn't be told apart: the tab opens without it, then forgets its opener
+    # (no handle back to the CRM page). The browser's default referrer policy sends the
+    # calendar at most this page's origin, never the record's path.
+    tab = present(js.window.open(url, "_blank"))
+    if tab is None:
+        return False
+    tab.opener = jsnull
+    return True
 
 
 def download_file(content: bytes, file_name: str, media_type: str) -> None:
@@ -37,11 +49,11 @@ def download_file(content: bytes, file_name: str, media_type: str) -> None:
         js.Array.of(to_js(content)), to_js({"type": media_type}, dict_converter=js.Object.fromEntries)
     )
     url = js.URL.createObjectURL(blob)
-    link = js.document.createElement("a")
+    link = dom.createElement("a")
     link.href = url
     link.download = file_name
     link.hidden = True
-    js.document.body.append(link)
+    dom.pageBody().append(link)
     link.click()
     link.remove()
     # A bound JS function, so no Python proxy is left waiting on the timer.
@@ -65,6 +77,15 @@ def store_text(key: str, value: str) -> bool:
     except Exception:  # noqa: BLE001 - the caller tells the person it wasn't saved
         return False
     return True
+
+
+def storage_blocked() -> bool:
+    """Whether the page may not use localStorage at all (rather than finding it full)."""
+    try:
+        js.localStorage.getItem("calendar-links:integrations")
+    except Exception:  # noqa: BLE001 - any refusal means blocked
+        return True
+    return False
 
 
 def browser_time_zone() -> str:

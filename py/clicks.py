@@ -8,6 +8,7 @@ from typing import Any, assert_never
 
 import added_store
 import browser_actions as browser
+import calendar_links_dom as dom
 import page_reader as reader
 import page_render as render
 from added_events import cancellation_draft, event_dates, next_sequence, with_addition, with_cancellation
@@ -25,18 +26,20 @@ from calendar_links import (
 from field_sync import calendar_names, end_snapshot
 from providers.base import Action, Click, DownloadFile, OpenUrl, Preferences, Provider
 from providers.registry import provider_named
-from ui_text import CALENDAR_GONE, CANCEL_NOTICE, FIELD_GONE, click_notice, inactive, no_repeat
+from ui_text import CALENDAR_GONE, CANCEL_NOTICE, FIELD_GONE, click_notice, inactive, no_repeat, tab_blocked
 
 __all__ = ["explained_problem", "on_cancel_click", "on_provider_click", "perform"]
 
 
-def perform(action: Action) -> None:
-    """Carry out a calendar's action in the browser; an action of no known kind fails loudly."""
+def perform(action: Action) -> bool:
+    """Carry out a calendar's action in the browser: False when the browser refused it (a blocked
+    tab); an action of no known kind fails loudly."""
     match action:
         case OpenUrl(url=url):
-            browser.open_tab(url)
+            return browser.open_tab(url)
         case DownloadFile(content=content, file_name=file_name, media_type=media_type):
             browser.download_file(content, file_name, media_type)
+            return True
         case _:
             assert_never(action)
 
@@ -45,8 +48,8 @@ def _field_of(group: Any) -> Any:
     """The group's field, or None (after saying so) when it is no longer on the page."""
     field = reader.present(group.previousElementSibling)
     key = reader.attribute(group, "data-calendar-for")
-    if field is None or not field.matches(reader.FIELD_SELECTOR) or reader.field_key(field) != key:
-        render.show_message(group, FIELD_GONE)
+    if field is None or not dom.matches(field, reader.FIELD_SELECTOR) or reader.field_key(field) != key:
+        render.show_message(group, FIELD_GONE, announce_it=True)
         return None
     return field
 
@@ -60,14 +63,14 @@ def on_provider_click(
         return
     provider = provider_named(reader.attribute(button, "data-calendar-provider") or "", offered)
     if provider is None:
-        render.show_message(group, CALENDAR_GONE)
+        render.show_message(group, CALENDAR_GONE, announce_it=True)
         return
     draft = event_draft(
         reader.record_attributes(reader.record_of(field)), reader.field_attributes(field), page, end_snapshot(field)
     )
     if isinstance(draft, Problem):
         # An inactive button: say again what is wrong and what to do, and make no event.
-        render.show_message(group, inactive(draft.reason))
+        render.show_message(group, inactive(draft.reason), announce_it=True)
         return
     if draft.yearly and not provider.repeats:
         render.show_notice(group, no_repeat(provider))
@@ -79,7 +82,11 @@ def on_provider_click(
     stamp = browser.now()
     sequence = next_sequence(events, draft.uid, stamp)
     action = provider.action(draft, Click(preferences, stamp, sequence))
-    perform(action)
+    if not perform(action):
+        # Never "opened" when nothing opened: the person gets the link to open it themselves.
+        notice, link_text = tab_blocked(provider.calendar_name)
+        render.show_message_with_link(group, notice, link_text, action.url if isinstance(action, OpenUrl) else "")
+        return
     # Only a file carries the SEQUENCE; a link can't update or cancel what it made.
     sent = sequence if isinstance(action, DownloadFile) else None
     remembered = with_addition(events, draft, provider.key, int(stamp.timestamp()), sent)
@@ -98,7 +105,7 @@ def explained_problem(group: Any, page: PageContext) -> bool:
         reader.record_attributes(reader.record_of(field)), reader.field_attributes(field), page, end_snapshot(field)
     )
     if isinstance(draft, Problem):
-        render.show_message(group, inactive(draft.reason))
+        render.show_message(group, inactive(draft.reason), announce_it=True)
         return True
     render.show_message(group, None)
     return False

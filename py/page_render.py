@@ -1,13 +1,15 @@
 """Put calendar-links' own markup on the page: the button group after a field, its menu, its message.
 
 Page text only ever goes in through textContent and attributes, never as HTML, because
-labels and values come from the record and may hold markup. Work over many fields at once
+labels and values come from the record and may hold markup. A group at rest is three
+elements (the group and two buttons, their icons drawn by CSS); its message is made when
+there is something to say, and what a person's own click led to is read out by one polite
+live region for the whole page. Work over many fields at once
 goes through static/calendar-links-dom.mjs, a loop in the page instead of a call per element.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import count
@@ -15,6 +17,7 @@ from typing import Any, Final
 
 import calendar_links_dom as dom
 import js
+from pyodide.ffi import to_js
 
 from calendar_links import label_or_key, record_link
 from languages import language_named, language_of, raw_language_of
@@ -24,12 +27,15 @@ from ui_text import CANCEL_HINT, CANCEL_TEXT, HINT_LINK, HINT_TEXT, MENU_TRIGGER
 from wording import Language, Words
 
 __all__ = [
+    "ANNOUNCER_CLASS",
     "GROUP_CLASS",
     "HINT_SELECTOR",
     "MENU_FROM",
     "CANCEL_BUTTON_SELECTOR",
     "PROVIDER_BUTTON_SELECTOR",
     "attach_groups",
+    "announce",
+    "announcer",
     "clear_notices",
     "element",
     "group_after",
@@ -38,6 +44,7 @@ __all__ = [
     "render_hints",
     "shared_labels",
     "show_message",
+    "show_message_with_link",
     "show_note",
     "show_notice",
     "show_state",
@@ -48,10 +55,13 @@ GROUP_CLASS: Final = "calendar-links"
 PROVIDER_BUTTON_SELECTOR: Final = "button[data-calendar-provider]"
 CANCEL_BUTTON_SELECTOR: Final = 'button[data-calendar-action="cancel"]'
 HINT_SELECTOR: Final = "[data-calendar-hint]"
+
 # From this many calendars on, a group is one trigger and a menu: a row of five buttons
 # beside every date would crowd a record page.
 MENU_FROM: Final = 3
 _MESSAGE_CLASS: Final = "calendar-links__message"
+ANNOUNCER_CLASS: Final = "calendar-links-announcer"
+_ANNOUNCE_AFTER_MS: Final = 100
 _NOTE_CLASS: Final = "calendar-links__note"
 _HINT_CLASS: Final = "calendar-links-hint"
 # A notice after a click clears itself after this long (or at the next click on any group):
@@ -71,7 +81,7 @@ def providers_attribute(providers: Sequence[Provider]) -> str:
 
 def element(tag: str, class_name: str = "", text: str = "") -> Any:
     """A new element of ours, its text (page data included) set as text, never as HTML."""
-    created = js.document.createElement(tag)
+    created = dom.createElement(tag)
     if class_name:
         created.className = class_name
     if text:
@@ -80,13 +90,9 @@ def element(tag: str, class_name: str = "", text: str = "") -> Any:
 
 
 def _labelled_button(class_name: str, text: str) -> Any:
-    button = element("button", class_name)
+    # The icon is the button's ::before (static/calendar-links.css): no element per icon.
+    button = element("button", class_name, text)
     button.type = "button"
-    icon = element("span", "calendar-links__icon")
-    icon.setAttribute("aria-hidden", "true")
-    label = element("span", "calendar-links__text")
-    label.textContent = text
-    button.append(icon, label)
     return button
 
 
@@ -124,11 +130,6 @@ def _template(providers: Sequence[Provider], preferences: Preferences, language:
         template.append(trigger, menu)
     else:
         template.append(*buttons)
-    # A polite live region, there and empty from the start: screen readers announce text put
-    # into a region they already know, and often miss one that appears with its text.
-    message = element("span", _MESSAGE_CLASS)
-    message.setAttribute("role", "status")
-    template.append(message)
     _templates[(keys, preferences, language.code)] = template
     return template
 
@@ -149,7 +150,7 @@ def _button_labels(
 
 def shared_labels(fields: Any) -> frozenset[str]:
     """The field labels that more than one field on the page shows (their buttons then name the record)."""
-    return frozenset(json.loads(dom.sharedLabels(fields)))
+    return frozenset(dom.sharedLabels(fields).to_py())
 
 
 def _record_name_when_shared(label: str, record_name: str | None, shared: frozenset[str]) -> str | None:
@@ -167,21 +168,22 @@ def attach_groups(
     """Give fields[start:stop] the button group of the enabled calendars, replacing groups made
     for other calendars, keys or languages; no calendars removes them all."""
     keys = providers_attribute(providers)
-    wanted = json.loads(dom.fieldsNeedingGroups(fields, start, stop, keys))
+    wanted = dom.fieldsNeedingGroups(fields, start, stop, keys).to_py()
     plans: dict[str, list[Any]] = {}
     offered = tuple(providers)
     for index, key, label, record_name, raw_language in wanted:
-        shown = label_or_key(label, key)
+        shown = label_or_key(present(label), key)
+        record_name = present(record_name)
         names = _button_labels(offered, shown, _record_name_when_shared(shown, record_name, shared), raw_language)
         plans.setdefault(raw_language, []).append([index, key, names])
     for raw_language, plan in plans.items():
         template = _template(providers, preferences, language_named(raw_language))
-        dom.placeGroups(fields, template, json.dumps(plan))
+        dom.placeGroups(fields, template, to_js(plan))
 
 
 def group_after(field: Any) -> Any:
     """The field's button group, or None when it has none."""
-    sibling = present(field.nextElementSibling)
+    sibling = present(dom.nextElementSibling(field))
     return sibling if sibling is not None and sibling.classList.contains(GROUP_CLASS) else None
 
 
@@ -190,37 +192,100 @@ def remove_orphan_groups(field_selector: str) -> None:
     dom.removeOrphanGroups(field_selector)
 
 
-def _message_of(group: Any) -> Any:
-    message = group.querySelector("." + _MESSAGE_CLASS)
-    if not message.id:
+def _message(group: Any, buttons: Any) -> Any:
+    message = present(group.querySelector("." + _MESSAGE_CLASS))
+    if message is None:
+        message = element("span", _MESSAGE_CLASS)
         message.id = f"calendar-links-message-{next(_message_ids)}"
+        group.append(message)
+        # Screen readers then read the message (a problem, a notice) with the buttons.
+        for button in buttons:
+            button.setAttribute("aria-describedby", message.id)
     return message
 
 
-def show_message(group: Any, problem: Words | str | None) -> None:
+def show_message(group: Any, problem: Words | str | None, *, announce_it: bool = False) -> None:
     """Show what is wrong with the field's value and make the buttons inactive; None: all is well again.
 
     Inactive, not disabled: the buttons stay in the Tab order, describe themselves with the
-    message, and a click explains instead of making an event.
+    message, and a click explains instead of making an event. announce_it: also read it out
+    (what a person's own click or edit led to); checks made in the background stay quiet.
     """
-    message = _message_of(group)
-    was_problem = message.classList.contains(_MESSAGE_CLASS + "--problem")
-    if problem is None and not was_problem:
-        return
-    message.textContent = language_of(group).text(problem) if problem is not None else ""
-    message.classList.remove(_MESSAGE_CLASS + "--notice")
-    message.classList.toggle(_MESSAGE_CLASS + "--problem", problem is not None)
-    for button in group.querySelectorAll("button"):
+    message = present(group.querySelector("." + _MESSAGE_CLASS))
+    buttons = group.querySelectorAll("button")
+    group.classList.toggle(GROUP_CLASS + "--problem", problem is not None)
+    for button in buttons:
         # The cancel button is there exactly when the value is gone: a problem never stops it.
-        if button.matches(CANCEL_BUTTON_SELECTOR):
-            continue
-        if problem is not None:
+        if problem is not None and not button.matches(CANCEL_BUTTON_SELECTOR):
             button.setAttribute("aria-disabled", "true")
-            button.setAttribute("aria-describedby", message.id)
         else:
             button.removeAttribute("aria-disabled")
-            button.removeAttribute("aria-describedby")
-    group.classList.toggle(GROUP_CLASS + "--problem", problem is not None)
+    if problem is None:
+        if message is not None and message.classList.contains(_MESSAGE_CLASS + "--problem"):
+            message.remove()
+            for button in buttons:
+                button.removeAttribute("aria-describedby")
+        return
+    message = _message(group, buttons)
+    text = language_of(group).text(problem)
+    message.textContent = text
+    message.classList.remove(_MESSAGE_CLASS + "--notice")
+    message.classList.add(_MESSAGE_CLASS + "--problem")
+    if announce_it:
+        announce(text)
+
+
+def show_notice(group: Any, notice: Words | str) -> str:
+    """Say, once, what a click did (read out through the page's live region); the notice floats
+    under the buttons, so nothing moves, and clears itself after a while. Returns the text shown."""
+    message = _message(group, group.querySelectorAll("button"))
+    message.classList.remove(_MESSAGE_CLASS + "--problem", _MESSAGE_CLASS + "--with-link")
+    message.classList.add(_MESSAGE_CLASS + "--notice")
+    text = language_of(group).text(notice)
+    message.textContent = text
+    announce(text)
+    dom.clearNoticeLater(message, text, _NOTICE_MILLISECONDS)
+    return text
+
+
+def clear_notices(document: Any, keep: Any = None) -> None:
+    """Clear every group's notice but keep's: a new click makes the old notices stale."""
+    dom.clearNotices(document, keep)
+
+
+def announcer() -> Any:
+    """The page's one polite live region, empty until something is said: made at start, and
+    again should the host have removed it (a new <body>, say)."""
+    found = present(dom.allOnPage("." + ANNOUNCER_CLASS).item(0))
+    if found is not None:
+        return found
+    made = element("div", ANNOUNCER_CLASS)
+    made.setAttribute("role", "status")
+    dom.pageBody().append(made)
+    return made
+
+
+def announce(text: str) -> None:
+    """Read text out through the page's live region."""
+    region = announcer()
+    # Emptied now and filled a moment later: the same words twice in a row are then still a
+    # change, and read again. A bound JS function, so no Python proxy waits on the timer.
+    region.textContent = ""
+    js.setTimeout(js.Reflect.set.bind(js.Reflect, region, "textContent", text), _ANNOUNCE_AFTER_MS)
+
+
+def show_message_with_link(group: Any, said: Words, link_text: Words | str, url: str) -> None:
+    """Show a notice that ends with a link opening url in a new tab (a click on it is the
+    person's own, which pop-up blockers let through)."""
+    show_notice(group, said)
+    link = element("a", _MESSAGE_CLASS + "-link", language_of(group).text(link_text))
+    link.href = url
+    link.target = "_blank"
+    link.rel = "noopener noreferrer"
+    message = group.querySelector("." + _MESSAGE_CLASS)
+    message.append(" ", link)
+    # Clickable, and kept until the next click anywhere: the timer clears only the text it set.
+    message.classList.add(_MESSAGE_CLASS + "--with-link")
 
 
 def show_note(group: Any, note: Words | None) -> None:
@@ -236,22 +301,6 @@ def show_note(group: Any, note: Words | None) -> None:
         current = element("span", _NOTE_CLASS)
         group.insertBefore(current, group.querySelector("." + _MESSAGE_CLASS))
     current.textContent = language_of(group).text(note)
-
-
-def show_notice(group: Any, notice: Words | str) -> None:
-    """Say, once, what a click did; the notice floats under the buttons, so nothing moves, and
-    clears itself after a while."""
-    message = _message_of(group)
-    message.classList.remove(_MESSAGE_CLASS + "--problem")
-    message.classList.add(_MESSAGE_CLASS + "--notice")
-    text = language_of(group).text(notice)
-    message.textContent = text
-    dom.clearNoticeLater(message, text, _NOTICE_MILLISECONDS)
-
-
-def clear_notices(document: Any, keep: Any = None) -> None:
-    """Clear every group's notice but keep's: a new click makes the old notices stale."""
-    dom.clearNotices(document, keep)
 
 
 def show_state(group: Any, state: str, cancel_label: Words | str, added_to: Sequence[str] = ()) -> None:
@@ -279,6 +328,7 @@ def show_state(group: Any, state: str, cancel_label: Words | str, added_to: Sequ
         # After the calendar buttons (or the menu), before the message.
         group.insertBefore(cancel, group.querySelector("." + _MESSAGE_CLASS))
     cancel.setAttribute("aria-label", language.text(cancel_label))
+    cancel.removeAttribute("aria-disabled")
 
 
 def update_texts(
@@ -322,7 +372,7 @@ def render_hints(show: bool, page_url: str) -> None:
             continue
         hint = element("p", _HINT_CLASS)
         hint.setAttribute("data-calendar-hint-for", made_for)
-        icon = element("span", "calendar-links__icon")
+        icon = element("span", "calendar-links-hint__icon")
         icon.setAttribute("aria-hidden", "true")
         link = element("a", "", language.text(HINT_LINK))
         link.href = target

@@ -26,7 +26,6 @@ __all__ = [
     "HINT_LINK",
     "HINT_TEXT",
     "MENU_TRIGGER_TEXT",
-    "NOT_SAVED",
     "OFF",
     "ONE_WAY",
     "REMINDER_LABEL",
@@ -43,16 +42,17 @@ __all__ = [
     "inactive",
     "menu_label",
     "no_repeat",
+    "not_saved",
     "reminder_choice",
     "reminder_status",
     "state_note",
+    "tab_blocked",
     "toggle_label",
     "toggle_status",
 ]
 
 MENU_TRIGGER_TEXT: Final = marked("Add to calendar")
 ONE_WAY: Final = marked("One-way: nothing is read back, and later changes here don't update saved events.")
-NOT_SAVED: Final = marked("Couldn't save in this browser (storage is blocked); this applies until you reload.")
 UNEXPECTED: Final = marked("Something went wrong, so no event was made. Reload the page and try again.")
 FIELD_GONE: Final = marked("This field is no longer on the page.")
 CALENDAR_GONE: Final = marked("This calendar is no longer enabled.")
@@ -92,6 +92,22 @@ def accessible_label(provider: Provider, field_label: str, record_name: str | No
             "Add {field} ({record}) to {calendar}", field=field_label, record=record_name, calendar=_calendar(provider)
         )
     return words("Add {field} to {calendar}", field=field_label, calendar=_calendar(provider))
+
+
+def tab_blocked(calendar_name: str) -> tuple[Words, Words]:
+    """The notice when the browser refused the new tab, and the words of the link that opens it."""
+    calendar = words(calendar_name)
+    return (
+        words("Your browser blocked the new tab for {calendar}.", calendar=calendar),
+        words("Open {calendar}", calendar=calendar),
+    )
+
+
+def not_saved(storage_blocked: bool) -> Words:
+    """Why a setting wasn't kept: storage the page may not use, or storage that is full."""
+    if storage_blocked:
+        return words("Couldn't save in this browser (storage is blocked); this applies until you reload.")
+    return words("Couldn't save in this browser (its storage for this site is full); this applies until you reload.")
 
 
 def menu_label(field_label: str, record_name: str | None = None) -> Words:
