@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-PURE_MODULES = ("calendar_links.py", "field_values.py", "settings.py")
+PURE_MODULES = ("calendar_links.py", "date_names.py", "field_values.py", "settings.py")
 SOURCE_DIR = Path(__file__).resolve().parent.parent / "py"
 
 # Everything the core may import; anything new must be added here on purpose.
@@ -19,7 +19,7 @@ ALLOWED_IMPORTS = {
     "__future__", "collections", "dataclasses", "datetime", "functools", "hashlib", "importlib", "json",
     "re", "typing", "unicodedata", "urllib", "zoneinfo",
     "icalendar", "dateutil",
-    "calendar_links", "field_values", "settings",
+    "calendar_links", "date_names", "field_values", "settings",
 }  # fmt: skip
 BROWSER_IMPORTS = {"js", "pyscript", "pyodide", "pyodide_js", "micropip", "webbrowser", "browser"}
 # Only urllib.parse: urllib.request does I/O.
