@@ -105,11 +105,10 @@ def parsed_moment(
     language: DateLanguage | None = None,
     order_given: bool = False,
 ) -> Moment | Unreadable:
-    """The date, wall time or instant that raw states, or why it states none.
-
-    Displayed text is read with the month and weekday names of language (and English
-    ones); order_given says the date order was written on the page (data-date-order),
-    rather than taken from a language or locale."""
+    """The date, wall time or instant that raw states, or why it states none."""
+    # Displayed text is read with the month and weekday names of language (and English
+    # ones); order_given says the date order was written on the page (data-date-order)
+    # rather than taken from a language or locale.
     # ISO 8601 first, for every source: 2026-12-01, 2026-12-01T15:00, with
     # seconds and a fraction, with Z or an offset, or in basic form
     # (20261201T1500). Machine values stop there. Displayed text then goes to
