@@ -3,15 +3,19 @@ and the facts the core needs about this browser (zone, date order, clock, page U
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
 
+import calendar_links_dom as dom
 import js
 from pyodide.ffi import to_js
 
+from date_names import DateLanguage, date_language_from_intl
 from page_reader import present
 
 __all__ = [
     "browser_date_parts",
+    "date_language",
     "browser_time_zone",
     "download_file",
     "now",
@@ -76,6 +80,12 @@ def browser_date_parts() -> list[str]:
     """The order of year, month and day in the browser locale's short date format."""
     parts = js.Intl.DateTimeFormat.new().formatToParts(js.Date.new(2026, 11, 1))
     return [str(part.type) for part in parts if part.type in ("year", "month", "day")]
+
+
+def date_language(tag: str, fallback_order: str) -> DateLanguage | None:
+    """The date words of a page language from the browser's locale data ("" for the browser's own)."""
+    answer = json.loads(str(dom.dateLanguage(tag)))
+    return date_language_from_intl(answer, fallback_order) if isinstance(answer, dict) else None
 
 
 def page_url() -> str:

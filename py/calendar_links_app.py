@@ -24,6 +24,7 @@ import page_reader as reader
 import page_render as render
 from calendar_links import (
     ICS_MEDIA_TYPE,
+    EmptyField,
     PageContext,
     Problem,
     date_order_from_locale,
@@ -45,6 +46,7 @@ from settings import (
     parse_google_account,
     parse_integrations,
 )
+from date_names import DateLanguage
 from ui_text import Provider, click_notice
 
 __all__ = ["DIAGNOSTICS_EVENT", "SETTINGS_CHANGED_EVENT", "start"]
@@ -84,6 +86,8 @@ class CalendarLinks:
         self.providers = ""
         self.browser_time_zone = browser.browser_time_zone()
         self.browser_date_order = date_order_from_locale(browser.browser_date_parts())
+        # The date words of each page language met so far, from the browser's locale data.
+        self._languages: dict[str, DateLanguage | None] = {}
         self._fields: Any = None
         self._next_field = 0
         self._pass_pending = False
@@ -202,6 +206,7 @@ class CalendarLinks:
         with self._quiet():
             if self._fields is None or self._restart_pass:
                 self._restart_pass = False
+                render.mark_auto_fields()
                 self._fields = js.document.querySelectorAll(reader.FIELD_SELECTOR)
                 self._next_field = 0
                 self._checking = False
@@ -251,7 +256,9 @@ class CalendarLinks:
             return
         record = reader.record_attributes(reader.record_of(field))
         snapshot = reader.field_attributes(field)
-        signature = repr((record, snapshot, self.default_duration, self.google_account))
+        page = self._page_context(field)
+        language = page.date_language.tag if page.date_language is not None else ""
+        signature = repr((record, snapshot, language, self.default_duration, self.google_account))
         previous = getattr(group, "calendarLinksSignature", None)
         if previous == signature:
             return
@@ -259,10 +266,10 @@ class CalendarLinks:
         if previous is not None:
             # A group made for other settings or another label: new words on the buttons.
             render.update_texts(group, field_label(snapshot), self.google_account)
-        draft = event_draft(record, snapshot, self._page_context())
+        draft = event_draft(record, snapshot, page)
         problem = draft.message if isinstance(draft, Problem) else ""
         if problem or previous is not None:
-            render.show_message(group, problem, problem=bool(problem))
+            render.show_message(group, problem, problem=bool(problem), waiting=isinstance(draft, EmptyField))
 
     def _clear_signatures(self) -> None:
         # Empty rather than absent: check_field then also renews the buttons' words.
@@ -293,7 +300,7 @@ class CalendarLinks:
         if group is None:
             return
         with self._quiet():
-            field = reader.present(group.previousElementSibling)
+            field = render.field_before(group)
             key = reader.attribute(group, "data-calendar-for")
             if field is None or not field.matches(reader.FIELD_SELECTOR) or reader.field_key(field) != key:
                 render.show_message(group, "This field is no longer on the page.", problem=True)
@@ -301,10 +308,10 @@ class CalendarLinks:
             draft = event_draft(
                 reader.record_attributes(reader.record_of(field)),
                 reader.field_attributes(field),
-                self._page_context(),
+                self._page_context(field),
             )
             if isinstance(draft, Problem):
-                render.show_message(group, draft.message, problem=True)
+                render.show_message(group, draft.message, problem=True, waiting=isinstance(draft, EmptyField))
                 return
             provider: Provider = button.getAttribute("data-calendar-provider")
             if provider == "google":
@@ -329,13 +336,19 @@ class CalendarLinks:
 
     # Helpers ------------------------------------------------------------------------
 
-    def _page_context(self) -> PageContext:
+    def _page_context(self, field: Any) -> PageContext:
         return PageContext(
             page_url=browser.page_url(),
             browser_time_zone=self.browser_time_zone,
             browser_date_order=self.browser_date_order,
             default_duration_minutes=self.default_duration,
+            date_language=self._language(reader.field_language(field)),
         )
+
+    def _language(self, tag: str) -> DateLanguage | None:
+        if tag not in self._languages:
+            self._languages[tag] = browser.date_language(tag, self.browser_date_order)
+        return self._languages[tag]
 
     def _observe(self) -> None:
         self._observer.observe(js.document.documentElement, self._observer_options)

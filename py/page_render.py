@@ -21,7 +21,9 @@ from ui_text import Provider, accessible_label, hint, provider_text
 __all__ = [
     "GROUP_CLASS",
     "attach_groups",
+    "field_before",
     "group_after",
+    "mark_auto_fields",
     "remove_orphan_groups",
     "show_message",
     "update_texts",
@@ -85,9 +87,18 @@ def attach_groups(fields: Any, start: int, stop: int, providers: str, google_acc
 
 
 def group_after(field: Any) -> Any:
-    """The field's button group, or None when it has none."""
-    sibling = present(field.nextElementSibling)
-    return sibling if sibling is not None and sibling.classList.contains(GROUP_CLASS) else None
+    """The field's button group (after the widgets a framework attached to it), or None."""
+    return present(dom.groupAfter(field))
+
+
+def field_before(group: Any) -> Any:
+    """The element a group was placed for, or None."""
+    return present(dom.fieldBefore(group))
+
+
+def mark_auto_fields() -> None:
+    """Make the inputs and times of records marked data-calendar-auto into fields."""
+    dom.markAutoFields()
 
 
 def remove_orphan_groups(field_selector: str) -> None:
@@ -95,20 +106,29 @@ def remove_orphan_groups(field_selector: str) -> None:
     dom.removeOrphanGroups(field_selector)
 
 
-def show_message(group: Any, text: str, *, problem: bool) -> None:
-    """Show (or with empty text, hide) the group's message; a problem disables the buttons."""
+def show_message(group: Any, text: str, *, problem: bool, waiting: bool = False) -> None:
+    """Show (or with empty text, hide) the group's message; a problem disables the buttons.
+
+    waiting: the field is empty, which is no error: the buttons stay focusable but inactive
+    (aria-disabled), and the note is quiet."""
     message = group.querySelector("." + _MESSAGE_CLASS)
     message.textContent = text
     message.hidden = not text
-    message.classList.toggle(_MESSAGE_CLASS + "--problem", problem)
+    message.classList.toggle(_MESSAGE_CLASS + "--problem", problem and not waiting)
+    message.classList.toggle(_MESSAGE_CLASS + "--waiting", waiting)
     if text and not message.id:
         # Screen readers then read the message (a problem, a notice) with the buttons.
         message.id = f"calendar-links-message-{next(_message_ids)}"
     for button in group.querySelectorAll("button"):
-        button.disabled = problem
+        button.disabled = problem and not waiting
+        if waiting:
+            button.setAttribute("aria-disabled", "true")
+        else:
+            button.removeAttribute("aria-disabled")
         if text:
             button.setAttribute("aria-describedby", message.id)
-    group.classList.toggle(GROUP_CLASS + "--problem", problem)
+    group.classList.toggle(GROUP_CLASS + "--problem", problem and not waiting)
+    group.classList.toggle(GROUP_CLASS + "--waiting", waiting)
 
 
 def update_texts(group: Any, field_label: str, google_account: str | None) -> None:

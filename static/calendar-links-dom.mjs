@@ -10,14 +10,34 @@
 
 const GROUP_CLASS = "calendar-links";
 const FIELD_ATTRIBUTE = "data-calendar-field";
+const RECORD_SELECTOR = "[data-calendar-record]";
+// What frameworks attach right after an input and must stay beside it: Django admin's
+// "Today | calendar" and "Now | clock" shortcuts. A group goes after them, never between.
+const ATTACHED_WIDGETS = ".datetimeshortcuts";
 
 function keyOf(field) {
   return field.getAttribute(FIELD_ATTRIBUTE) ?? "";
 }
 
-function groupAfter(field) {
-  const sibling = field.nextElementSibling;
+// The last element that belongs with the field: the field, or the widgets attached to it.
+function lastAttached(field) {
+  let last = field;
+  while (last.nextElementSibling !== null && last.nextElementSibling.matches(ATTACHED_WIDGETS)) {
+    last = last.nextElementSibling;
+  }
+  return last;
+}
+
+export function groupAfter(field) {
+  const sibling = lastAttached(field).nextElementSibling;
   return sibling !== null && sibling.classList.contains(GROUP_CLASS) ? sibling : null;
+}
+
+// The field a group belongs to: the element before it and its attached widgets, or null.
+export function fieldBefore(group) {
+  let field = group.previousElementSibling;
+  while (field !== null && field.matches(ATTACHED_WIDGETS)) field = field.previousElementSibling;
+  return field;
 }
 
 // Fields from..to-1 of `fields` that need a new button group, as JSON [[index, key, label]]
@@ -52,14 +72,14 @@ export function placeGroups(fields, template, plan) {
       button.setAttribute("aria-label", label);
       button = button.nextElementSibling;
     }
-    fields[index].after(group);
+    lastAttached(fields[index]).after(group);
   }
 }
 
 // Remove every button group whose field went away or changed its key.
 export function removeOrphanGroups(fieldSelector) {
   for (const group of document.querySelectorAll(`.${GROUP_CLASS}`)) {
-    const field = group.previousElementSibling;
+    const field = fieldBefore(group);
     if (field === null || !field.matches(fieldSelector) || keyOf(field) !== group.getAttribute("data-calendar-for")) {
       group.remove();
     }
@@ -116,4 +136,52 @@ export function dateLanguage(tag) {
   const dayPeriods = [3, 15].map((hour) =>
     partsOf({ hour: "numeric", hour12: true }, new Date(Date.UTC(2026, 11, 1, hour)), "dayPeriod"));
   return JSON.stringify({ locale, order, months, weekdays, words, dayPeriods });
+}
+
+// Automatic fields (the page contract's "Automatic fields"): in a record with
+// data-calendar-auto, every date input, datetime-local input and <time datetime> that is
+// not in a nested record or inside a field becomes a field, marked with the same
+// attributes a page writes by hand (and data-calendar-auto-field, so they can be taken
+// back when the record stops asking). KEY: name, else id; label: its <label>, else
+// aria-label; "date" for type=date and a <time> holding a date only.
+const AUTO_MARK = "data-calendar-auto-field";
+const AUTO_CANDIDATES = "input[type=date], input[type=datetime-local], time[datetime]";
+const DATE_ONLY = /^\s*[0-9]{4,}-[0-9]{2}-[0-9]{2}\s*$/;
+
+function autoFieldOf(element) {
+  const record = element.closest(RECORD_SELECTOR);
+  if (record === null || !record.hasAttribute("data-calendar-auto")) return null;
+  const outer = element.parentElement?.closest(`[${FIELD_ATTRIBUTE}]`);
+  if (outer && record.contains(outer)) return null;
+  const key = element.getAttribute("name") || element.id;
+  if (!key) return null;
+  const isDate = element.localName === "time"
+    ? DATE_ONLY.test(element.getAttribute("datetime") ?? "")
+    : element.type === "date";
+  const labelText = (element.labels?.[0]?.textContent ?? "").trim().replace(/\s*[:：]$/, "");
+  return { key, type: isDate ? "date" : "datetime", label: labelText || element.getAttribute("aria-label") || "" };
+}
+
+function setAttributeIfChanged(element, name, value) {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+}
+
+export function markAutoFields() {
+  for (const element of document.querySelectorAll(`[${AUTO_MARK}]`)) {
+    if (autoFieldOf(element) === null) {
+      for (const name of [AUTO_MARK, FIELD_ATTRIBUTE, "data-field-type", "data-field-label"]) element.removeAttribute(name);
+    }
+  }
+  for (const record of document.querySelectorAll(`${RECORD_SELECTOR}[data-calendar-auto]`)) {
+    for (const element of record.querySelectorAll(AUTO_CANDIDATES)) {
+      if (element.hasAttribute(FIELD_ATTRIBUTE) && !element.hasAttribute(AUTO_MARK)) continue;
+      const auto = autoFieldOf(element);
+      if (auto === null) continue;
+      setAttributeIfChanged(element, AUTO_MARK, "");
+      setAttributeIfChanged(element, FIELD_ATTRIBUTE, auto.key);
+      setAttributeIfChanged(element, "data-field-type", auto.type);
+      if (auto.label) setAttributeIfChanged(element, "data-field-label", auto.label);
+      else element.removeAttribute("data-field-label");
+    }
+  }
 }
