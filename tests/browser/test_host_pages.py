@@ -115,6 +115,8 @@ def test_an_empty_field_waits_quietly_and_a_click_does_nothing(
     expect(note).to_have_text("Wiedervorlage: no date yet.")
     expect(waiting).not_to_have_class("calendar-links calendar-links--problem")
     assert "calendar-links__message--problem" not in (note.get_attribute("class") or "")
+    # The quiet colour (--calendar-links-muted), not the problem's.
+    assert note.evaluate("(note) => getComputedStyle(note).color") == "rgb(91, 98, 117)"
     google = waiting.locator('[data-calendar-provider="google"]')
     expect(google).to_have_attribute("aria-disabled", "true")
     # A person can still press them (they stay in the tab order); nothing happens.
