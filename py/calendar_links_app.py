@@ -268,7 +268,7 @@ class CalendarLinks:
             render.update_texts(group, field_label(snapshot), self.google_account)
         draft = event_draft(record, snapshot, page)
         problem = draft.message if isinstance(draft, Problem) else ""
-        if problem or previous is not None:
+        if problem or previous is not None or render.shows_state(group):
             render.show_message(group, problem, problem=bool(problem), waiting=isinstance(draft, EmptyField))
 
     def _clear_signatures(self) -> None:

@@ -26,6 +26,7 @@ __all__ = [
     "mark_auto_fields",
     "remove_orphan_groups",
     "show_message",
+    "shows_state",
     "update_texts",
 ]
 
@@ -116,8 +117,10 @@ def show_message(group: Any, text: str, *, problem: bool, waiting: bool = False)
     message.hidden = not text
     message.classList.toggle(_MESSAGE_CLASS + "--problem", problem and not waiting)
     message.classList.toggle(_MESSAGE_CLASS + "--waiting", waiting)
-    if text and not message.id:
-        # Screen readers then read the message (a problem, a notice) with the buttons.
+    if text and not _has_own_id(message):
+        # Screen readers then read the message (a problem, a notice) with the buttons. A
+        # host that copies a row with its buttons (Django's "Add another") copies the id
+        # too: the copy gets its own.
         message.id = f"calendar-links-message-{next(_message_ids)}"
     for button in group.querySelectorAll("button"):
         button.disabled = problem and not waiting
@@ -129,6 +132,16 @@ def show_message(group: Any, text: str, *, problem: bool, waiting: bool = False)
             button.setAttribute("aria-describedby", message.id)
     group.classList.toggle(GROUP_CLASS + "--problem", problem and not waiting)
     group.classList.toggle(GROUP_CLASS + "--waiting", waiting)
+
+
+def _has_own_id(element: Any) -> bool:
+    holder = present(js.document.getElementById(element.id)) if element.id else None
+    return holder is not None and bool(holder.isSameNode(element))
+
+
+def shows_state(group: Any) -> bool:
+    """Whether the group shows a problem or waits for a value (copied groups may, unchecked)."""
+    return bool(group.classList.length > 1)
 
 
 def update_texts(group: Any, field_label: str, google_account: str | None) -> None:

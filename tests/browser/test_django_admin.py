@@ -207,3 +207,20 @@ def test_the_add_page_is_quiet_and_follows_the_admin_theme(context: BrowserConte
     button = close.locator("button").first
     assert button.evaluate("(b) => getComputedStyle(b).colorScheme") == "dark"
     page.screenshot(path=str(ROOT / "test-artifacts" / "django-admin-add-dark.png"), full_page=True)
+
+
+def test_an_inline_row_added_after_load_gets_working_buttons(
+    context: BrowserContext, watch: PageWatch, page: Page, django_url: str
+) -> None:
+    log_in(context, page, django_url, ADMIN, "de")
+    open_admin(page, django_url + "/admin/crm/deal/2/change/")
+    page.locator(".add-row a").click()
+    row = page.locator("#activities-2")
+    group = row.locator(".calendar-links")
+    expect(group).to_have_count(1)
+    expect(group.locator(".calendar-links__message")).to_have_text("Due: no date and time yet.")
+    page.fill("#id_activities-2-due_0", "04.02.2026")
+    page.fill("#id_activities-2-due_1", "11:00:00")
+    google = group.locator('[data-calendar-provider="google"]')
+    expect(google).not_to_have_attribute("aria-disabled", "true")
+    assert google_dates(context, watch, google) == timed(datetime(2026, 2, 4, 11, 0))
