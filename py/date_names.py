@@ -167,18 +167,18 @@ ENGLISH: Final = DateLanguage(
 """dateutil's own English names: what every page reads besides its own language's."""
 
 
-def _merged(first: Iterable[tuple[str, ...]], second: Iterable[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    # The page's language wins a word both know: in French "mar" is mardi, not March.
-    pairs = list(zip(first, second, strict=True))
-    taken = {word for own, _ in pairs for word in own}
-    return [own + tuple(word for word in english if word not in taken) for own, english in pairs]
+def _merged(own: Iterable[tuple[str, ...]], english: Iterable[tuple[str, ...]], taken: set[str]) -> list[tuple[str, ...]]:
+    # A word the page's language uses keeps its meaning there: on a French page "mar" is
+    # mardi, so English "Mar" (March) is not added beside it.
+    return [names + tuple(word for word in more if word not in taken) for names, more in zip(own, english, strict=True)]
 
 
 @functools.lru_cache(maxsize=16)
 def language_parserinfo(language: DateLanguage, base: type[dateutil_parser.parserinfo]) -> object:
     """A dateutil parserinfo of class base that reads the language's words and English ones."""
-    months = _merged(language.months, ENGLISH.months)
-    weekdays = _merged(language.weekdays, ENGLISH.weekdays)
+    taken = {word for names in (*language.months, *language.weekdays) for word in names}
+    months = _merged(language.months, ENGLISH.months, taken)
+    weekdays = _merged(language.weekdays, ENGLISH.weekdays, taken)
     ampm = [
         (*base.AMPM[0], *language.morning),
         (*base.AMPM[1], *language.afternoon),
