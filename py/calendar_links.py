@@ -17,16 +17,17 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from typing import Final, Literal, TypeGuard
-from urllib.parse import quote, urlencode, urljoin, urlsplit
+from typing import Final, TypeGuard
+from urllib.parse import quote, urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
 from icalendar import TRANSP, Calendar, Event, Parameters
 
 from date_names import DateLanguage
+from errors import InvalidValue
 from field_values import (
     DATE_ORDERS,
     DEFAULT_DATE_ORDER,
@@ -39,17 +40,13 @@ from field_values import (
     wall_time_instant,
     zone_named,
 )
-from settings import DEFAULT_DURATION_MINUTES
+from settings import DEFAULT_DURATION_MINUTES, whole_minutes
 
 __all__ = [
-    "ELLIPSIS",
     "FIELD_TYPES",
-    "GOOGLE_CALENDAR_URL",
     "ICS_MEDIA_TYPE",
     "ICS_PRODID",
     "MAX_DURATION_MINUTES",
-    "MAX_URL_LENGTH",
-    "OUTLOOK_WEB_URLS",
     "SEQUENCE_EPOCH",
     "UID_DOMAIN",
     "VALUE_SOURCES",
@@ -65,12 +62,11 @@ __all__ = [
     "event_uid",
     "field_label",
     "label_or_key",
-    "google_calendar_url",
     "ics_document",
     "ics_file_name",
     "ics_sequence",
-    "outlook_web_url",
     "record_link",
+    "visible_prefix",
 ]
 
 FIELD_TYPES: Final = ("date", "datetime")
@@ -79,22 +75,6 @@ VALUE_SOURCES: Final = ("input", "data-value", "datetime", "text")
 # A week: longer "events" are projects, and a typo such as 6000 for 60 should
 # not quietly block four days.
 MAX_DURATION_MINUTES: Final = 10080
-
-GOOGLE_CALENDAR_URL: Final = "https://calendar.google.com/calendar/render"
-OUTLOOK_WEB_URLS: Final = {
-    "personal": "https://outlook.live.com/calendar/0/deeplink/compose",
-    "work": "https://outlook.office.com/calendar/0/deeplink/compose",
-}
-
-# Longest web link we hand out, in bytes (the links are ASCII). Google answers
-# 414 "URI Too Long" somewhere past a few kilobytes and documents no limit;
-# other add-to-calendar tools keep their links under 2,000-3,000 bytes, and
-# 2,000 also stays under the oldest browser limit still quoted (2,083).
-# Outlook on the web documents nothing either, so it gets the same cap.
-MAX_URL_LENGTH: Final = 2000
-
-# Ends every text that was shortened to fit MAX_URL_LENGTH.
-ELLIPSIS: Final = "…"
 
 ICS_PRODID: Final = "-//calendar-links//calendar-links//EN"
 ICS_MEDIA_TYPE: Final = "text/calendar"
@@ -106,10 +86,6 @@ SEQUENCE_EPOCH: Final = datetime(2026, 1, 1, tzinfo=timezone.utc)
 _MAX_SEQUENCE: Final = 2**31 - 1
 
 _WEB_SCHEMES: Final = ("http", "https")
-
-
-class InvalidValue(ValueError):
-    """A value object was given values that break its rules (a bug in the caller, not in the page)."""
 
 
 # --- Page snapshots -----------------------------------------------------------
@@ -379,19 +355,16 @@ def _chosen_date_order(field: FieldAttributes, record: RecordAttributes, page: P
     return page.browser_date_order, False
 
 
-_WHOLE_MINUTES: Final = re.compile(r"[0-9]+", re.ASCII)
-
-
 def _chosen_duration(field: FieldAttributes, record: RecordAttributes, page: PageContext) -> timedelta:
     for raw in (field.duration_minutes, record.duration_minutes):
         if _given(raw):
-            text = raw.strip()
-            if _WHOLE_MINUTES.fullmatch(text) is None or not 1 <= int(text) <= MAX_DURATION_MINUTES:
+            minutes = whole_minutes(raw, 1, MAX_DURATION_MINUTES)
+            if minutes is None:
                 raise _Unusable(
                     f"duration {quoted_value(raw)} is not a whole number of minutes "
                     f"from 1 to {MAX_DURATION_MINUTES}."
                 )
-            return timedelta(minutes=int(text))
+            return timedelta(minutes=minutes)
     return timedelta(minutes=page.default_duration_minutes)
 
 
@@ -523,13 +496,10 @@ def _normalised_text(text: str) -> str:
 _ZERO_WIDTH_JOINER: Final = "\u200d"
 
 
-def _prefix(text: str, length: int) -> str:
-    """At most length characters from the start of text, not splitting a visible character.
-
-    The cut moves back past combining marks, joiners, variation selectors,
-    emoji modifiers and tags, and never parts the two letters of a flag, so
-    it does not leave half of what a person sees as one character.
-    """
+def visible_prefix(text: str, length: int) -> str:
+    """At most length characters from the start of text, never splitting what a person sees as one."""
+    # The cut moves back past combining marks, joiners, variation selectors,
+    # emoji modifiers and tags, and never parts the two letters of a flag.
     end = min(length, len(text))
     while 0 < end < len(text) and _continues_character(text, end):
         end -= 1
@@ -556,163 +526,6 @@ def _continues_character(text: str, index: int) -> bool:
 
 def _is_regional_indicator(character: str) -> bool:
     return "\U0001f1e6" <= character <= "\U0001f1ff"
-
-
-# --- Web links ----------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _LinkText:
-    """The texts of a web link that may be shortened, and whether the optional source link goes in."""
-
-    title: str
-    details: str
-    location: str
-    with_source: bool = True
-
-
-_Query = Callable[[_LinkText], list[tuple[str, str]]]
-
-
-def google_calendar_url(draft: EventDraft, account: str | None = None) -> str:
-    """A Google Calendar template link that opens the event filled in, ready to save."""
-    # dates are UTC (…Z), or plain dates with the exclusive next-day end for
-    # all-day events, so nothing depends on ctz, which Google ignores when it
-    # cannot resolve it. ctz (the zone to show the event in) is left off
-    # all-day events: it shifts them in Google Calendar for Android
-    # (spatie/calendar-links PR 198). authuser picks the account when several
-    # are signed in (undocumented, best effort); sprop names the record as the
-    # event's source. Links over MAX_URL_LENGTH are shortened by _fitted_url.
-
-    def query(text: _LinkText) -> list[tuple[str, str]]:
-        fields = [
-            ("action", "TEMPLATE"),
-            ("text", text.title),
-            ("dates", f"{_compact_moment(draft.start)}/{_compact_moment(draft.end)}"),
-            ("details", text.details),
-        ]
-        if text.location:
-            fields.append(("location", text.location))
-        if not draft.all_day:
-            fields.append(("ctz", draft.time_zone))
-        if text.with_source and draft.record_url:
-            fields.append(("sprop", f"website:{draft.record_url}"))
-        if account:
-            fields.append(("authuser", account))
-        return fields
-
-    return _fitted_url(GOOGLE_CALENDAR_URL, draft, query)
-
-
-def outlook_web_url(draft: EventDraft, service: Literal["personal", "work"]) -> str:
-    """An Outlook on the web compose link: outlook.live.com ("personal") or outlook.office.com ("work")."""
-    # Times are UTC with Z; all-day dates are YYYY-MM-DD with the exclusive
-    # next-day end. Outlook on the web drops the line breaks from body, so each
-    # gets a space in front to keep the lines, and the record link, apart.
-    base = OUTLOOK_WEB_URLS.get(service)
-    if base is None:
-        raise InvalidValue(f"service {service!r} is not one of {', '.join(OUTLOOK_WEB_URLS)}.")
-
-    def query(text: _LinkText) -> list[tuple[str, str]]:
-        fields = [
-            ("path", "/calendar/action/compose"),
-            ("rru", "addevent"),
-            ("subject", text.title),
-            ("startdt", _iso_moment(draft.start)),
-            ("enddt", _iso_moment(draft.end)),
-            ("allday", "true" if draft.all_day else "false"),
-            ("body", text.details.replace("\n", " \n")),
-        ]
-        if text.location:
-            fields.append(("location", text.location))
-        return fields
-
-    return _fitted_url(base, draft, query)
-
-
-def _compact_moment(moment: date | datetime) -> str:
-    # Formatted by hand: strftime("%Y") leaves years before 1000 unpadded on
-    # some C libraries.
-    day = f"{moment.year:04d}{moment.month:02d}{moment.day:02d}"
-    if isinstance(moment, datetime):
-        return f"{day}T{moment.hour:02d}{moment.minute:02d}{moment.second:02d}Z"
-    return day
-
-
-def _iso_moment(moment: date | datetime) -> str:
-    if isinstance(moment, datetime):
-        return f"{moment.date().isoformat()}T{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}Z"
-    return moment.isoformat()
-
-
-def _fitted_url(base: str, draft: EventDraft, query: _Query) -> str:
-    """The link for draft, shortened visibly if it would be longer than MAX_URL_LENGTH.
-
-    In turn, until it fits: the optional source link (sprop) goes; the
-    description is cut and ends with ELLIPSIS, then the record link, whole,
-    on a line of its own; the location is cut (ELLIPSIS); the title is cut
-    (ELLIPSIS). Text is cut before it is percent-encoded, so no escape is
-    ever split, and never inside a visible character. Only a record link or
-    account of well over a kilobyte can keep a link too long; it is then as
-    short as it can get.
-    """
-
-    def url(text: _LinkText) -> str:
-        # "/" stays as it is (RFC 3986 section 3.4 allows it in a query), so
-        # dates and paths read as documented; everything else is escaped, and
-        # a space is %20, never "+".
-        return f"{base}?{urlencode(query(text), safe='/', quote_via=quote)}"
-
-    def fits(text: _LinkText) -> bool:
-        return len(url(text)) <= MAX_URL_LENGTH
-
-    full = _LinkText(draft.title, draft.description, draft.location)
-    if fits(full):
-        return url(full)
-    sourceless = replace(full, with_source=False)
-    if fits(sourceless):
-        return url(sourceless)
-    body, link = _description_parts(draft)
-    tail = f"{ELLIPSIS}\n{link}" if link else ELLIPSIS
-    cut_details = _longest_fitting(lambda details: replace(sourceless, details=details), body, tail, fits)
-    if fits(cut_details):
-        return url(cut_details)
-    cut_location = _longest_fitting(
-        lambda location: replace(cut_details, location=location), draft.location, ELLIPSIS, fits
-    )
-    if fits(cut_location):
-        return url(cut_location)
-    return url(_longest_fitting(lambda title: replace(cut_location, title=title), draft.title, ELLIPSIS, fits))
-
-
-def _description_parts(draft: EventDraft) -> tuple[str, str]:
-    """The description without its closing record-link line, and the record link."""
-    link = draft.record_url
-    if link and draft.description == link:
-        return "", link
-    if link and draft.description.endswith(f"\n{link}"):
-        return draft.description[: -len(link) - 1], link
-    return draft.description, link
-
-
-def _longest_fitting(
-    with_text: Callable[[str], _LinkText], full: str, tail: str, fits: Callable[[_LinkText], bool]
-) -> _LinkText:
-    """with_text of the longest prefix of full, plus tail, that fits; of the empty prefix if none does."""
-
-    def cut(length: int) -> _LinkText:
-        return with_text(_prefix(full, length) + tail)
-
-    # Each kept character adds at least one byte, so no more than
-    # MAX_URL_LENGTH of them can fit.
-    low, high = 0, min(len(full), MAX_URL_LENGTH)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if fits(cut(middle)):
-            low = middle
-        else:
-            high = middle - 1
-    return cut(low)
 
 
 # --- iCalendar ----------------------------------------------------------------
@@ -827,7 +640,7 @@ _MAX_FILE_STEM: Final = 80
 def ics_file_name(draft: EventDraft) -> str:
     """A safe download name from the title: "Title.ics", at most 80 characters before ".ics", else "event.ics"."""
     stem = " ".join(_FILE_NAME_UNSAFE.sub(" ", draft.title).split()).strip(" .")
-    stem = _prefix(stem, _MAX_FILE_STEM).strip(" .")
+    stem = visible_prefix(stem, _MAX_FILE_STEM).strip(" .")
     # Windows reserves these device names whatever the extension (CON.ics).
     if stem.split(".")[0].upper() in _WINDOWS_RESERVED:
         stem = f"_{stem}"

@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo
 from dateutil import parser as dateutil_parser  # type: ignore[import-untyped]
 
 from date_names import DateLanguage, language_parserinfo, without_connecting_words
+from errors import InvalidValue
 
 __all__ = [
     "DATE_ORDERS",
@@ -73,7 +74,7 @@ class Unreadable:
 
     def __post_init__(self) -> None:
         if not self.message.strip():
-            raise ValueError("Unreadable needs a message.")
+            raise InvalidValue("Unreadable needs a message.")
 
 
 def is_machine_value(value_source: str, input_type: str | None) -> bool:
@@ -150,7 +151,7 @@ def wall_time_instant(wall: datetime, zone: ZoneInfo) -> datetime:
     # clocks fall back from 02:00 to 01:00) is the earlier of its two
     # occurrences.
     if wall.tzinfo is not None:
-        raise ValueError("wall_time_instant needs a naive datetime.")
+        raise InvalidValue("wall_time_instant needs a naive datetime.")
     return wall.replace(tzinfo=zone, fold=0).astimezone(timezone.utc)
 
 

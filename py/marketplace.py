@@ -1,115 +1,125 @@
-"""The App Marketplace panel: one card per calendar with its Enable/Disable control, plus the
-settings people expect (Google account hint, default event length).
+"""The App Marketplace panel: one card per calendar on offer with its switch, and the settings
+people expect (Google account hint, default event length).
 
-Rendered into any element with `data-calendar-marketplace`; a page without one simply has no
-panel and keeps whatever was chosen before.
+Rendered into every element with `data-calendar-marketplace`, whenever one appears (a
+single-page app may render it long after start) and again if the host replaces its content.
+A page without one simply has no panel and keeps whatever was chosen before. The panel holds
+no state of its own: it shows settings_store.current() and saves through settings_store.
+It is a good guest inside a host's <form>: its controls have no name (nothing of ours is
+posted) and Enter in its text field saves the field instead of submitting the form.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import Any, Final
 
 import js
 from pyodide.ffi import create_proxy
 
-import browser_actions as browser
+import settings_store
+from error_boundary import guarded, is_element
 from page_reader import attribute, present
+from page_render import element
+from providers.base import Provider
+from providers.registry import provider_named
 from settings import (
     DEFAULT_DURATION_KEY,
     GOOGLE_ACCOUNT_KEY,
     INTEGRATIONS_KEY,
+    Settings,
     integrations_json,
     parse_google_account,
+    toggled,
 )
-from ui_text import PROVIDERS, Provider, provider_text
-
-if TYPE_CHECKING:
-    from calendar_links_app import CalendarLinks
+from ui_text import ENABLED, NOT_SAVED, OFF, ONE_WAY, toggle_status
 
 __all__ = ["MARKETPLACE_SELECTOR", "Marketplace"]
 
-MARKETPLACE_SELECTOR = "[data-calendar-marketplace]"
-DURATION_CHOICES = (15, 30, 45, 60, 90, 120)
-
-_DESCRIPTIONS: dict[Provider, tuple[str, str]] = {
-    "google": (
-        "Adds a Google button beside every date on a record. A click opens Google Calendar "
-        "in a new tab with the event filled in, including a link back to the record.",
-        "Events go to the Google account signed in to this browser, which may not be the "
-        "inbox connected to this CRM. Set an account below to choose one.",
-    ),
-    "outlook": (
-        "Adds an Outlook button beside every date on a record. A click downloads an .ics "
-        "file that Outlook opens for you to review and save.",
-        "Events go to the Microsoft account Outlook is signed in to on this computer, which "
-        "may not be the mailbox connected to this CRM.",
-    ),
-}
-_ONE_WAY = "One-way: nothing is read back, and later changes here don't update saved events."
-_NOT_SAVED = "Couldn't save in this browser (storage is blocked); this applies until you reload."
-
-
-def _element(tag: str, class_name: str = "", text: str = "") -> Any:
-    element = js.document.createElement(tag)
-    if class_name:
-        element.className = class_name
-    if text:
-        element.textContent = text
-    return element
+MARKETPLACE_SELECTOR: Final = "[data-calendar-marketplace]"
+DURATION_CHOICES: Final = (15, 30, 45, 60, 90, 120)
+_PANEL_CLASS: Final = "calendar-links-panel"
 
 
 class Marketplace:
-    """The panel in one container, kept in step with the app's settings."""
+    """Every marketplace panel on the page: rendered when found, kept in step with the settings."""
 
-    def __init__(self, container: Any, app: CalendarLinks) -> None:
-        self.container = container
-        self.app = app
-        self._status = _element("p", "calendar-links-marketplace__status")
-        self._status.setAttribute("role", "status")
-        container.replaceChildren(self._cards(), self._settings(), self._status)
-        container.addEventListener("click", create_proxy(app.guard(self.on_click)))
-        container.addEventListener("change", create_proxy(app.guard(self.on_change)))
-        self.refresh()
+    def __init__(self, offered: Sequence[Provider]) -> None:
+        self.offered = tuple(offered)
+        # One listener each for every panel, now and later: delegated from the document.
+        self._listeners = {
+            "click": create_proxy(guarded(self.on_click)),
+            "change": create_proxy(guarded(self.on_change)),
+            "keydown": create_proxy(guarded(self.on_keydown)),
+        }
+        for event, listener in self._listeners.items():
+            js.document.addEventListener(event, listener)
+        self._on_settings = create_proxy(guarded(lambda _event: self.refresh()))
+        js.window.addEventListener(settings_store.SETTINGS_CHANGED_EVENT, self._on_settings)
+
+    def render_new_panels(self, offered: Sequence[Provider]) -> None:
+        """Render every marketplace container that has no panel yet, or one made for other calendars."""
+        keys = " ".join(provider.key for provider in offered)
+        self.offered = tuple(offered)
+        for container in js.document.querySelectorAll(MARKETPLACE_SELECTOR):
+            panel = present(container.querySelector("." + _PANEL_CLASS))
+            if panel is None or attribute(panel, "data-calendar-providers") != keys:
+                container.replaceChildren(self._panel(keys))
+                self._show(container, settings_store.current())
+
+    def refresh(self) -> None:
+        """Show the current settings in every panel (after a change here or in another tab)."""
+        settings = settings_store.current()
+        for container in js.document.querySelectorAll(MARKETPLACE_SELECTOR):
+            if present(container.querySelector("." + _PANEL_CLASS)) is not None:
+                self._show(container, settings)
+
+    # Building -------------------------------------------------------------------------
+
+    def _panel(self, keys: str) -> Any:
+        panel = element("div", _PANEL_CLASS)
+        panel.setAttribute("data-calendar-providers", keys)
+        status = element("p", "calendar-links-marketplace__status")
+        status.setAttribute("role", "status")
+        panel.append(self._cards(), self._settings(), status)
+        return panel
 
     def _cards(self) -> Any:
-        cards = _element("div", "calendar-links-marketplace")
-        for provider in PROVIDERS:
-            what, account = _DESCRIPTIONS[provider]
-            card = _element("article", "calendar-links-app")
-            card.setAttribute("data-calendar-app", provider)
-            header = _element("header", "calendar-links-app__header")
-            icon = _element("span", "calendar-links-app__icon")
+        cards = element("div", "calendar-links-marketplace")
+        for provider in self.offered:
+            card = element("article", "calendar-links-app")
+            card.setAttribute("data-calendar-app", provider.key)
+            header = element("header", "calendar-links-app__header")
+            icon = element("span", "calendar-links-app__icon")
             icon.setAttribute("aria-hidden", "true")
-            title = _element("h2", "calendar-links-app__title", provider_text(provider).calendar_name)
-            title.id = f"calendar-links-app-{provider}"
-            state = _element("span", "calendar-links-app__state")
+            title = element("h2", "calendar-links-app__title", provider.calendar_name)
+            title.id = f"calendar-links-app-{provider.key}"
+            state = element("span", "calendar-links-app__state")
             header.append(icon, title, state)
-            caveats = _element("ul", "calendar-links-app__caveats")
-            caveats.append(_element("li", "", _ONE_WAY), _element("li", "", account))
-            toggle = _element("button", "calendar-links-app__toggle")
+            caveats = element("ul", "calendar-links-app__caveats")
+            caveats.append(element("li", "", ONE_WAY), element("li", "", provider.destination))
+            toggle = element("button", "calendar-links-app__toggle")
             toggle.type = "button"
-            toggle.setAttribute("data-calendar-toggle", provider)
+            toggle.setAttribute("data-calendar-toggle", provider.key)
             toggle.setAttribute("aria-describedby", title.id)
-            card.append(header, _element("p", "calendar-links-app__what", what), caveats, toggle)
+            card.append(header, element("p", "calendar-links-app__what", provider.summary), caveats, toggle)
             cards.append(card)
         return cards
 
     def _settings(self) -> Any:
-        section = _element("section", "calendar-links-settings")
-        section.append(_element("h2", "calendar-links-settings__title", "Settings"))
+        section = element("section", "calendar-links-settings")
+        section.append(element("h2", "calendar-links-settings__title", "Settings"))
 
-        account_label = _element("label", "calendar-links-settings__field")
-        account_label.append(_element("span", "", "Google account for new events (optional)"))
-        account = _element("input")
+        account_label = element("label", "calendar-links-settings__field")
+        account_label.append(element("span", "", "Google account for new events (optional)"))
+        account = element("input")
         account.type = "email"
-        account.name = "google-account"
         account.placeholder = "you@example.com"
         account.autocomplete = "email"
         account.setAttribute("data-calendar-setting", "google-account")
         account_label.append(
             account,
-            _element(
+            element(
                 "small",
                 "",
                 "Opens Google Calendar in this account when you are signed in to several. "
@@ -117,72 +127,92 @@ class Marketplace:
             ),
         )
 
-        duration_label = _element("label", "calendar-links-settings__field")
-        duration_label.append(_element("span", "", "Length of timed events without their own"))
-        duration = _element("select")
-        duration.name = "duration"
+        duration_label = element("label", "calendar-links-settings__field")
+        duration_label.append(element("span", "", "Length of timed events without their own"))
+        duration = element("select")
         duration.setAttribute("data-calendar-setting", "duration")
         for minutes in DURATION_CHOICES:
-            option = _element("option", "", f"{minutes} minutes")
+            option = element("option", "", f"{minutes} minutes")
             option.value = str(minutes)
             duration.append(option)
         duration_label.append(duration)
         section.append(account_label, duration_label)
         return section
 
-    def refresh(self) -> None:
-        """Show the app's current settings (after a change here or in another tab)."""
-        for provider in PROVIDERS:
-            enabled = bool(getattr(self.app.integrations, provider))
-            card = self.container.querySelector(f'[data-calendar-app="{provider}"]')
+    def _show(self, container: Any, settings: Settings) -> None:
+        for provider in self.offered:
+            enabled = provider.key in settings.integrations
+            card = present(container.querySelector(f'[data-calendar-app="{provider.key}"]'))
+            if card is None:
+                continue
             card.classList.toggle("calendar-links-app--enabled", enabled)
-            card.querySelector(".calendar-links-app__state").textContent = "Enabled" if enabled else "Off"
+            card.querySelector(".calendar-links-app__state").textContent = ENABLED if enabled else OFF
             toggle = card.querySelector("[data-calendar-toggle]")
             toggle.textContent = "Disable" if enabled else "Enable"
             toggle.setAttribute("aria-pressed", "true" if enabled else "false")
-        account = self.container.querySelector('[data-calendar-setting="google-account"]')
+        account = container.querySelector('[data-calendar-setting="google-account"]')
         # Never overwrite what the person is typing, even if it isn't valid yet.
         if js.document.activeElement != account:
-            account.value = self.app.google_account or ""
-        duration = self.container.querySelector('[data-calendar-setting="duration"]')
-        duration.value = str(self.app.default_duration)
-        if duration.value != str(self.app.default_duration):
+            account.value = settings.google_account or ""
+        duration = container.querySelector('[data-calendar-setting="duration"]')
+        duration.value = str(settings.default_duration)
+        if duration.value != str(settings.default_duration):
             # A stored length that isn't one of the choices: offer it as well.
-            option = _element("option", "", f"{self.app.default_duration} minutes")
-            option.value = str(self.app.default_duration)
+            option = element("option", "", f"{settings.default_duration} minutes")
+            option.value = str(settings.default_duration)
             duration.append(option)
             duration.value = option.value
 
+    # Handlers -------------------------------------------------------------------------
+
     def on_click(self, event: Any) -> None:
-        """Enable or disable one calendar."""
-        toggle = present(event.target.closest("[data-calendar-toggle]"))
-        if toggle is None:
+        """Switch one calendar on or off."""
+        target = event.target
+        toggle = present(target.closest("[data-calendar-toggle]")) if is_element(target) else None
+        if toggle is None or present(toggle.closest(MARKETPLACE_SELECTOR)) is None:
             return
-        provider = attribute(toggle, "data-calendar-toggle")
-        integrations = replace(
-            self.app.integrations, **{provider: not getattr(self.app.integrations, provider)}
-        )
-        saved = browser.store_text(INTEGRATIONS_KEY, integrations_json(integrations))
-        self.app.apply_settings(integrations=integrations)
-        name = provider_text(provider).calendar_name
-        state = "enabled" if getattr(integrations, provider) else "disabled"
-        self._status.textContent = f"{name} {state}." if saved else _NOT_SAVED
+        provider = provider_named(attribute(toggle, "data-calendar-toggle") or "", self.offered)
+        if provider is None:
+            return
+        integrations = toggled(settings_store.current().integrations, provider.key)
+        offered_keys = [offered.key for offered in self.offered]
+        saved = settings_store.save(INTEGRATIONS_KEY, integrations_json(integrations, offered_keys))
+        self._say(toggle, toggle_status(provider, provider.key in integrations) if saved else NOT_SAVED)
 
     def on_change(self, event: Any) -> None:
         """Save the Google account hint or the default event length."""
         target = event.target
+        if not is_element(target) or present(target.closest(MARKETPLACE_SELECTOR)) is None:
+            return
         setting = attribute(target, "data-calendar-setting")
         if setting == "google-account":
-            typed = str(target.value).strip()
-            account = parse_google_account(typed)
-            if typed and account is None:
-                self._status.textContent = f'"{typed}" isn\'t an email address, so it wasn\'t saved.'
-                return
-            saved = browser.store_text(GOOGLE_ACCOUNT_KEY, account or "")
-            self.app.apply_settings(google_account=account)
-            done = f"New Google events open in {account}." if account else "Google events open in the signed-in account."
-            self._status.textContent = done if saved else _NOT_SAVED
+            self._save_account(target)
         elif setting == "duration":
-            saved = browser.store_text(DEFAULT_DURATION_KEY, str(target.value))
-            self.app.apply_settings(default_duration=int(target.value))
-            self._status.textContent = f"Timed events now last {target.value} minutes." if saved else _NOT_SAVED
+            saved = settings_store.save(DEFAULT_DURATION_KEY, str(target.value))
+            self._say(target, f"Timed events now last {target.value} minutes." if saved else NOT_SAVED)
+
+    def on_keydown(self, event: Any) -> None:
+        """Enter in the account field saves it, and never submits a form around the panel."""
+        target = event.target
+        if event.key != "Enter" or not is_element(target):
+            return
+        if attribute(target, "data-calendar-setting") == "google-account" and present(
+            target.closest(MARKETPLACE_SELECTOR)
+        ) is not None:
+            event.preventDefault()
+            self._save_account(target)
+
+    def _save_account(self, field: Any) -> None:
+        typed = str(field.value).strip()
+        account = parse_google_account(typed)
+        if typed and account is None:
+            self._say(field, f'"{typed}" isn\'t an email address, so it wasn\'t saved.')
+            return
+        saved = settings_store.save(GOOGLE_ACCOUNT_KEY, account or "")
+        done = f"New Google events open in {account}." if account else "Google events open in the signed-in account."
+        self._say(field, done if saved else NOT_SAVED)
+
+    def _say(self, inside: Any, text: str) -> None:
+        panel = present(inside.closest("." + _PANEL_CLASS))
+        if panel is not None:
+            panel.querySelector(".calendar-links-marketplace__status").textContent = text

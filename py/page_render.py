@@ -1,4 +1,4 @@
-"""Put calendar-links' own markup on the page: the button group after a field, its message.
+"""Put calendar-links' own markup on the page: the button group after a field, its menu, its message.
 
 Page text only ever goes in through textContent and attributes, never as HTML, because
 labels and values come from the record and may hold markup. Work over many fields at once
@@ -8,83 +8,132 @@ goes through static/calendar-links-dom.mjs, a loop in the page instead of a call
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from itertools import count
-from typing import Any
+from typing import Any, Final
 
 import calendar_links_dom as dom
 import js
 
 from calendar_links import label_or_key
 from page_reader import present
-from ui_text import Provider, accessible_label, hint, provider_text
+from providers.base import Preferences, Provider
+from ui_text import MENU_TRIGGER_TEXT, accessible_label, menu_label
 
 __all__ = [
     "GROUP_CLASS",
+    "MENU_FROM",
+    "PROVIDER_BUTTON_SELECTOR",
     "attach_groups",
+    "element",
     "field_before",
     "group_after",
     "mark_auto_fields",
+    "providers_attribute",
     "remove_orphan_groups",
     "show_message",
     "shows_state",
     "update_texts",
 ]
 
-GROUP_CLASS = "calendar-links"
-_MESSAGE_CLASS = "calendar-links__message"
+GROUP_CLASS: Final = "calendar-links"
+PROVIDER_BUTTON_SELECTOR: Final = "button[data-calendar-provider]"
+# From this many calendars on, a group is one trigger and a menu: a row of five buttons
+# beside every date would crowd a record page.
+MENU_FROM: Final = 3
+_MESSAGE_CLASS: Final = "calendar-links__message"
 _message_ids = count(1)
-# One finished group per set of providers and account, cloned for every field: a page with
-# thousands of fields then costs a clone and a few attributes per field, not a dozen calls.
-_templates: dict[tuple[str, str | None], Any] = {}
+# One finished group per set of calendars and preferences, cloned for every field: a page
+# with thousands of fields then costs a clone and a few attributes per field, not a dozen calls.
+_templates: dict[tuple[str, Preferences], Any] = {}
 
 
-def _element(tag: str, class_name: str) -> Any:
-    element = js.document.createElement(tag)
-    element.className = class_name
-    return element
+def providers_attribute(providers: Sequence[Provider]) -> str:
+    """The data-calendar-providers value of a group: the calendars' keys, space-separated, in order."""
+    return " ".join(provider.key for provider in providers)
 
 
-def _button(provider: Provider, google_account: str | None) -> Any:
-    button = _element("button", "calendar-links__button")
+def element(tag: str, class_name: str = "", text: str = "") -> Any:
+    """A new element of ours, its text (page data included) set as text, never as HTML."""
+    created = js.document.createElement(tag)
+    if class_name:
+        created.className = class_name
+    if text:
+        created.textContent = text
+    return created
+
+
+def _labelled_button(class_name: str, text: str) -> Any:
+    button = element("button", class_name)
     button.type = "button"
-    button.setAttribute("data-calendar-provider", provider)
-    button.title = hint(provider, google_account)
-    icon = _element("span", "calendar-links__icon")
+    icon = element("span", "calendar-links__icon")
     icon.setAttribute("aria-hidden", "true")
-    text = _element("span", "calendar-links__text")
-    text.textContent = provider_text(provider).short_name
-    button.append(icon, text)
+    label = element("span", "calendar-links__text")
+    label.textContent = text
+    button.append(icon, label)
     return button
 
 
-def _template(providers: str, google_account: str | None) -> Any:
-    template = _templates.get((providers, google_account))
-    if template is None:
-        template = _element("span", GROUP_CLASS)
-        template.setAttribute("data-calendar-providers", providers)
-        for provider in providers.split():
-            template.append(_button(provider, google_account))  # type: ignore[arg-type]
-        message = _element("span", _MESSAGE_CLASS)
-        # A polite live region: the message is read out when it changes, without stealing focus.
-        message.setAttribute("role", "status")
-        message.hidden = True
-        template.append(message)
-        _templates[(providers, google_account)] = template
+def _provider_button(provider: Provider, preferences: Preferences, in_menu: bool) -> Any:
+    button = _labelled_button("calendar-links__button", provider.short_name)
+    button.setAttribute("data-calendar-provider", provider.key)
+    button.title = provider.hint(preferences)
+    if in_menu:
+        button.setAttribute("role", "menuitem")
+        # Roving focus: the menu moves focus between its items with the arrow keys.
+        button.tabIndex = -1
+    return button
+
+
+def _template(providers: Sequence[Provider], preferences: Preferences) -> Any:
+    keys = providers_attribute(providers)
+    template = _templates.get((keys, preferences))
+    if template is not None:
+        return template
+    template = element("span", GROUP_CLASS)
+    template.setAttribute("data-calendar-providers", keys)
+    in_menu = len(providers) >= MENU_FROM
+    buttons = [_provider_button(provider, preferences, in_menu) for provider in providers]
+    if in_menu:
+        # The menu-button pattern (WAI-ARIA APG): the trigger says it opens a menu and
+        # whether it is open; static/calendar-links-dom.mjs gives each copy its own menu id.
+        trigger = _labelled_button("calendar-links__button calendar-links__trigger", MENU_TRIGGER_TEXT)
+        trigger.setAttribute("data-calendar-menu", "")
+        trigger.setAttribute("aria-haspopup", "menu")
+        trigger.setAttribute("aria-expanded", "false")
+        menu = element("span", "calendar-links__menu")
+        menu.setAttribute("role", "menu")
+        menu.hidden = True
+        menu.append(*buttons)
+        template.append(trigger, menu)
+    else:
+        template.append(*buttons)
+    message = element("span", _MESSAGE_CLASS)
+    # A polite live region: the message is read out when it changes, without stealing focus.
+    message.setAttribute("role", "status")
+    message.hidden = True
+    template.append(message)
+    _templates[(keys, preferences)] = template
     return template
 
 
-def attach_groups(fields: Any, start: int, stop: int, providers: str, google_account: str | None) -> None:
-    """Give fields[start:stop] the button group of the enabled calendars (providers, space
-    separated), replacing groups made for other calendars or keys; "" removes them all."""
-    wanted = json.loads(dom.fieldsNeedingGroups(fields, start, stop, providers))
+def _button_labels(providers: Sequence[Provider], field_label: str) -> list[str]:
+    """Accessible names in document order: the menu trigger's first when there is one."""
+    labels = [accessible_label(provider, field_label) for provider in providers]
+    return [menu_label(field_label), *labels] if len(providers) >= MENU_FROM else labels
+
+
+def attach_groups(
+    fields: Any, start: int, stop: int, providers: Sequence[Provider], preferences: Preferences
+) -> None:
+    """Give fields[start:stop] the button group of the enabled calendars, replacing groups made
+    for other calendars or keys; no calendars removes them all."""
+    keys = providers_attribute(providers)
+    wanted = json.loads(dom.fieldsNeedingGroups(fields, start, stop, keys))
     if not wanted:
         return
-    names: list[Provider] = providers.split()  # type: ignore[assignment]
-    plan = [
-        [index, key, [accessible_label(provider, label_or_key(label, key)) for provider in names]]
-        for index, key, label in wanted
-    ]
-    dom.placeGroups(fields, _template(providers, google_account), json.dumps(plan))
+    plan = [[index, key, _button_labels(providers, label_or_key(label, key))] for index, key, label in wanted]
+    dom.placeGroups(fields, _template(providers, preferences), json.dumps(plan))
 
 
 def group_after(field: Any) -> Any:
@@ -144,9 +193,13 @@ def shows_state(group: Any) -> bool:
     return bool(group.classList.length > 1)
 
 
-def update_texts(group: Any, field_label: str, google_account: str | None) -> None:
-    """Renew the buttons' labels and tooltips after the field's label or the account changed."""
-    for button in group.querySelectorAll("button"):
-        provider = button.getAttribute("data-calendar-provider")
-        button.setAttribute("aria-label", accessible_label(provider, field_label))
-        button.title = hint(provider, google_account)
+def update_texts(group: Any, providers: Sequence[Provider], field_label: str, preferences: Preferences) -> None:
+    """Renew the buttons' names and tooltips after the field's label or the preferences changed."""
+    buttons = group.querySelectorAll("button")
+    for button, label in zip(buttons, _button_labels(providers, field_label)):
+        button.setAttribute("aria-label", label)
+    by_key = {provider.key: provider for provider in providers}
+    for button in group.querySelectorAll(PROVIDER_BUTTON_SELECTOR):
+        provider = by_key.get(str(button.getAttribute("data-calendar-provider")))
+        if provider is not None:
+            button.title = provider.hint(preferences)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, TypeAlias
 
 __all__ = [
     "DEFAULT_DURATION_KEY",
@@ -19,13 +20,16 @@ __all__ = [
     "GOOGLE_ACCOUNT_KEY",
     "INTEGRATIONS_KEY",
     "MAX_DEFAULT_DURATION_MINUTES",
-    "PROVIDERS",
+    "SETTINGS_KEYS",
     "Integrations",
-    "enabled_providers",
+    "Settings",
     "integrations_json",
     "parse_default_duration",
     "parse_google_account",
     "parse_integrations",
+    "parse_settings",
+    "toggled",
+    "whole_minutes",
 ]
 
 INTEGRATIONS_KEY: Final = "calendar-links:integrations"
@@ -33,11 +37,11 @@ GOOGLE_ACCOUNT_KEY: Final = "calendar-links:google-account"
 # Not in the page contract yet; a compatible extension of it.
 DEFAULT_DURATION_KEY: Final = "calendar-links:default-duration-minutes"
 
+SETTINGS_KEYS: Final = (INTEGRATIONS_KEY, GOOGLE_ACCOUNT_KEY, DEFAULT_DURATION_KEY)
+
 DEFAULT_DURATION_MINUTES: Final = 30
 # The stored default is a person's everyday meeting length: at most a day.
 MAX_DEFAULT_DURATION_MINUTES: Final = 1440
-
-PROVIDERS: Final = ("google", "outlook")
 
 # The longest address SMTP can carry (RFC 5321 section 4.5.3.1.3, a 256-octet
 # path including the angle brackets).
@@ -49,45 +53,40 @@ _EMAIL: Final = re.compile(
     @[^\W_](?:(?:[^\W_]|-)*[^\W_])?(?:\.[^\W_](?:(?:[^\W_]|-)*[^\W_])?)+""",
     re.VERBOSE,
 )
-_MINUTES: Final = re.compile(r"[0-9]{1,4}", re.ASCII)
+_MINUTES: Final = re.compile(r"[0-9]{1,9}", re.ASCII)
 
 
-@dataclass(frozen=True, slots=True)
-class Integrations:
-    """Which calendars the person has switched on; both are off until enabled."""
-
-    google: bool = False
-    outlook: bool = False
-
-    def __post_init__(self) -> None:
-        if not (isinstance(self.google, bool) and isinstance(self.outlook, bool)):
-            raise TypeError("Integrations takes True or False for google and outlook.")
+# The integrations are the set of calendar keys switched on. Stored as JSON, one boolean per
+# calendar (the page contract): {"google": true, "outlook": false, ...}.
+Integrations: TypeAlias = frozenset[str]
 
 
 def parse_integrations(raw: str | None) -> Integrations:
-    """The stored integrations; absent or corrupt JSON turns both off, a non-boolean turns its one off."""
+    """The calendar keys stored as switched on; absent or corrupt JSON means none."""
     if raw is None:
-        return Integrations()
+        return frozenset()
     try:
         stored = json.loads(raw)
     except (ValueError, RecursionError):
         # RecursionError: deeply nested arrays exhaust the JSON decoder's stack.
-        return Integrations()
+        return frozenset()
     if not isinstance(stored, dict):
-        return Integrations()
-    # "is True": JSON 1, "true" or null must not switch a calendar on.
-    return Integrations(google=stored.get("google") is True, outlook=stored.get("outlook") is True)
+        return frozenset()
+    # "is True": JSON 1, "true" or null must not switch a calendar on. Keys this version
+    # doesn't offer are kept, so that writing the setting back never loses them.
+    return frozenset(key for key, value in stored.items() if isinstance(key, str) and value is True)
 
 
-def enabled_providers(integrations: Integrations) -> str:
-    """The providers switched on, space-separated in button order: "google outlook", "outlook", or ""."""
-    switched_on = {"google": integrations.google, "outlook": integrations.outlook}
-    return " ".join(provider for provider in PROVIDERS if switched_on[provider])
+def integrations_json(integrations: Integrations, offered_keys: Sequence[str]) -> str:
+    """The JSON text to store: every offered calendar as true or false, and any other key switched on."""
+    stored = {key: key in integrations for key in offered_keys}
+    stored.update((key, True) for key in sorted(integrations) if key not in stored)
+    return json.dumps(stored)
 
 
-def integrations_json(integrations: Integrations) -> str:
-    """The JSON text to store for integrations, as the page contract spells it."""
-    return json.dumps({"google": integrations.google, "outlook": integrations.outlook})
+def toggled(integrations: Integrations, key: str) -> Integrations:
+    """The integrations with the calendar key switched the other way."""
+    return integrations - {key} if key in integrations else integrations | {key}
 
 
 def parse_google_account(raw: str | None) -> str | None:
@@ -102,9 +101,33 @@ def parse_google_account(raw: str | None) -> str | None:
 
 def parse_default_duration(raw: str | None) -> int:
     """The stored default event length: whole minutes from 1 to 1440, else 30."""
-    if raw is None or _MINUTES.fullmatch(raw.strip()) is None:
-        return DEFAULT_DURATION_MINUTES
-    minutes = int(raw.strip())
-    if 1 <= minutes <= MAX_DEFAULT_DURATION_MINUTES:
-        return minutes
-    return DEFAULT_DURATION_MINUTES
+    minutes = whole_minutes(raw, 1, MAX_DEFAULT_DURATION_MINUTES)
+    return DEFAULT_DURATION_MINUTES if minutes is None else minutes
+
+
+def whole_minutes(raw: str | None, lowest: int, highest: int) -> int | None:
+    """raw as a whole number of minutes from lowest to highest (surrounding spaces ignored), else None."""
+    text = (raw or "").strip()
+    # At most 9 digits: int() of a huge digit run is slow, and no valid value is that long.
+    if _MINUTES.fullmatch(text) is None:
+        return None
+    minutes = int(text)
+    return minutes if lowest <= minutes <= highest else None
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything the person chose in the App Marketplace, as this browser holds it."""
+
+    integrations: Integrations = frozenset()
+    google_account: str | None = None
+    default_duration: int = DEFAULT_DURATION_MINUTES
+
+
+def parse_settings(stored: Mapping[str, str | None]) -> Settings:
+    """The settings from the raw stored text of each of SETTINGS_KEYS (absent keys: defaults)."""
+    return Settings(
+        integrations=parse_integrations(stored.get(INTEGRATIONS_KEY)),
+        google_account=parse_google_account(stored.get(GOOGLE_ACCOUNT_KEY)),
+        default_duration=parse_default_duration(stored.get(DEFAULT_DURATION_KEY)),
+    )

@@ -3,7 +3,8 @@
 // Each call from Python into the page costs microseconds, and a record page can hold
 // thousands of fields, so the loops that touch every field or every button group run here
 // instead. Nothing is decided here: which calendars, and what the buttons say, come from
-// Python (py/page_render.py); this only reads attributes and moves markup. Python sees this
+// Python (py/page_render.py); this reads attributes and moves markup, and applies the page
+// contract's fixed rule for automatic fields. Python sees this
 // module as `calendar_links_dom` (registered by calendar-links-runtime.mjs).
 //
 // Lists cross over as JSON text: one string each way instead of a proxy per item.
@@ -62,15 +63,21 @@ export function fieldsNeedingGroups(fields, from, to, providers) {
 }
 
 // Put a copy of `template` right after each planned field. plan: JSON
-// [[index, key, [aria-label of each button, in order]]].
+// [[index, key, [aria-label of each button, in document order]]]. A group with a menu gets
+// its own menu id, which its trigger points at.
+let menuCount = 0;
+
 export function placeGroups(fields, template, plan) {
   for (const [index, key, labels] of JSON.parse(plan)) {
     const group = template.cloneNode(true);
     group.setAttribute("data-calendar-for", key);
-    let button = group.firstElementChild;
-    for (const label of labels) {
-      button.setAttribute("aria-label", label);
-      button = button.nextElementSibling;
+    const buttons = group.querySelectorAll("button");
+    labels.forEach((label, position) => buttons[position].setAttribute("aria-label", label));
+    const menu = group.querySelector("[role=menu]");
+    if (menu !== null) {
+      menuCount += 1;
+      menu.id = `calendar-links-menu-${menuCount}`;
+      group.querySelector("[data-calendar-menu]").setAttribute("aria-controls", menu.id);
     }
     lastAttached(fields[index]).after(group);
   }

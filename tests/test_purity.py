@@ -11,15 +11,20 @@ from pathlib import Path
 
 import pytest
 
-PURE_MODULES = ("calendar_links.py", "date_names.py", "field_values.py", "settings.py")
 SOURCE_DIR = Path(__file__).resolve().parent.parent / "py"
+# Every module of the calendars is pure, whatever its name: a new calendar is checked as soon
+# as its file exists.
+PURE_MODULES = (
+    "calendar_links.py", "date_names.py", "errors.py", "field_values.py", "scheduling.py", "settings.py", "ui_text.py",
+    *sorted(str(path.relative_to(SOURCE_DIR)) for path in (SOURCE_DIR / "providers").glob("*.py")),
+)  # fmt: skip
 
 # Everything the core may import; anything new must be added here on purpose.
 ALLOWED_IMPORTS = {
     "__future__", "collections", "dataclasses", "datetime", "functools", "hashlib", "importlib", "json",
-    "re", "typing", "unicodedata", "urllib", "zoneinfo",
+    "enum", "re", "typing", "unicodedata", "urllib", "zoneinfo",
     "icalendar", "dateutil",
-    "calendar_links", "date_names", "field_values", "settings",
+    "calendar_links", "date_names", "errors", "field_values", "scheduling", "settings", "ui_text", "providers",
 }  # fmt: skip
 BROWSER_IMPORTS = {"js", "pyscript", "pyodide", "pyodide_js", "micropip", "webbrowser", "browser"}
 # Only urllib.parse: urllib.request does I/O.
@@ -77,13 +82,17 @@ def _called_methods(tree: ast.Module) -> set[str]:
     }
 
 
+def test_the_package_says_what_it_is_for() -> None:
+    assert ast.get_docstring(_tree("providers/__init__.py"))
+
+
 @pytest.mark.parametrize("name", PURE_MODULES)
 def test_no_dynamic_code(name: str) -> None:
     names = {node.id for node in ast.walk(_tree(name)) if isinstance(node, ast.Name)}
     assert not names & {"eval", "exec", "__import__", "open", "print", "input"}
 
 
-@pytest.mark.parametrize("name", PURE_MODULES)
+@pytest.mark.parametrize("name", [name for name in PURE_MODULES if not name.endswith("__init__.py")])
 def test_module_says_what_it_is_for_and_exports_a_curated_list(name: str) -> None:
     tree = _tree(name)
     assert ast.get_docstring(tree)
@@ -102,6 +111,12 @@ def test_module_says_what_it_is_for_and_exports_a_curated_list(name: str) -> Non
         if isinstance(node, (ast.Assign, ast.AnnAssign))
         for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
         if isinstance(target, ast.Name)
+    } | {
+        # A name imported from another pure module may be exported again.
+        alias.asname or alias.name
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
     }
     assert names and set(names) <= defined and not any(name.startswith("_") for name in names)
     public_functions = {
@@ -119,3 +134,51 @@ def test_public_functions_have_one_line_docstrings(name: str) -> None:
         if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
             docstring = ast.get_docstring(node)
             assert docstring and "\n" not in docstring, node.name
+
+
+def _module_name(path: Path) -> str:
+    relative = path.relative_to(SOURCE_DIR).with_suffix("")
+    return ".".join(part for part in relative.parts if part != "__init__")
+
+
+def _import_graph() -> dict[str, set[str]]:
+    """Which of our modules each of our modules imports (py/, packages included)."""
+    modules = {_module_name(path): path for path in SOURCE_DIR.rglob("*.py")}
+    graph = {}
+    for name, path in modules.items():
+        imported = _imported_modules(ast.parse(path.read_text(encoding="utf-8")))
+        graph[name] = {module for module in imported if module in modules and module != name}
+    return graph
+
+
+def test_the_import_graph_sees_packages_and_finds_a_cycle() -> None:
+    graph = _import_graph()
+    assert "providers.google" in graph["providers.registry"]
+    assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import cycle of graph as a path that returns to its start, else None."""
+    done: set[str] = set()
+
+    def visit(name: str, path: list[str]) -> list[str] | None:
+        if name in path:
+            return path[path.index(name) :] + [name]
+        if name in done:
+            return None
+        for imported in sorted(graph.get(name, ())):
+            found = visit(imported, [*path, name])
+            if found:
+                return found
+        done.add(name)
+        return None
+
+    for name in sorted(graph):
+        found = visit(name, [])
+        if found:
+            return found
+    return None
+
+
+def test_no_import_cycle_in_py() -> None:
+    assert _cycle(_import_graph()) is None

@@ -10,15 +10,20 @@ from settings import (
     DEFAULT_DURATION_KEY,
     GOOGLE_ACCOUNT_KEY,
     INTEGRATIONS_KEY,
+    SETTINGS_KEYS,
     Integrations,
-    enabled_providers,
+    Settings,
     integrations_json,
     parse_default_duration,
     parse_google_account,
     parse_integrations,
+    parse_settings,
+    toggled,
+    whole_minutes,
 )
 
-OFF = Integrations()
+OFF: Integrations = frozenset()
+OFFERED = ("google", "outlook", "microsoft365", "outlookcom", "apple")
 
 
 def test_storage_keys_are_the_page_contract_names() -> None:
@@ -43,41 +48,68 @@ def test_storage_keys_are_the_page_contract_names() -> None:
         ("NaN", OFF),
         ("[" * 100_000 + "]" * 100_000, OFF),  # deep enough to exhaust the decoder's recursion
         ("{}", OFF),
-        ('{"google": true}', Integrations(google=True)),
-        ('{"outlook": true}', Integrations(outlook=True)),
-        (' {"google": true, "outlook": true} ', Integrations(google=True, outlook=True)),
-        ('{"google": false, "outlook": true}', Integrations(outlook=True)),
+        ('{"google": true}', {"google"}),
+        ('{"outlook": true}', {"outlook"}),
+        (' {"google": true, "outlook": true} ', {"google", "outlook"}),
+        ('{"google": false, "outlook": true}', {"outlook"}),
         ('{"google": 1, "outlook": "true"}', OFF),
-        ('{"google": true, "outlook": null}', Integrations(google=True)),
+        ('{"google": true, "outlook": null}', {"google"}),
         ('{"google": [true], "outlook": {"on": true}}', OFF),
-        ('{"GOOGLE": true, "Outlook": true}', OFF),
         ('{"google": true, "google": false}', OFF),  # the last duplicate wins, as in JSON.parse
-        ('{"google": true, "extra": 5}', Integrations(google=True)),
+        ('{"google": true, "extra": 5}', {"google"}),
+        ('{"microsoft365": true, "outlookcom": true, "apple": true}', {"microsoft365", "outlookcom", "apple"}),
+        # A calendar this version doesn't offer is kept, never switched on by accident.
+        ('{"yahoo": true}', {"yahoo"}),
     ],
 )
-def test_parse_integrations(raw: str | None, integrations: Integrations) -> None:
+def test_parse_integrations(raw: str | None, integrations: set[str]) -> None:
     assert parse_integrations(raw) == integrations
 
 
-@pytest.mark.parametrize("google", [False, True])
-@pytest.mark.parametrize("outlook", [False, True])
-def test_integrations_json_round_trips_in_the_contract_shape(google: bool, outlook: bool) -> None:
-    integrations = Integrations(google=google, outlook=outlook)
-    stored = integrations_json(integrations)
-    assert json.loads(stored) == {"google": google, "outlook": outlook}
-    assert parse_integrations(stored) == integrations
+def test_keys_are_case_sensitive_as_the_contract_spells_them() -> None:
+    # "GOOGLE" is kept as a key of its own, and so never turns Google on.
+    assert "google" not in parse_integrations('{"GOOGLE": true, "Outlook": true}')
 
 
-def test_enabled_providers_in_button_order() -> None:
-    assert enabled_providers(Integrations(google=True, outlook=True)) == "google outlook"
-    assert enabled_providers(Integrations(outlook=True)) == "outlook"
-    assert enabled_providers(Integrations(google=True)) == "google"
-    assert enabled_providers(OFF) == ""
+@pytest.mark.parametrize("enabled", [set(), {"google"}, {"outlook"}, {"google", "outlook"}, set(OFFERED)])
+def test_integrations_json_round_trips_in_the_contract_shape(enabled: set[str]) -> None:
+    stored = integrations_json(frozenset(enabled), OFFERED)
+    assert json.loads(stored) == {key: key in enabled for key in OFFERED}
+    assert parse_integrations(stored) == enabled
 
 
-def test_integrations_take_only_booleans() -> None:
-    with pytest.raises(TypeError):
-        Integrations(google=1)
+def test_old_values_with_only_google_and_outlook_keep_their_meaning() -> None:
+    old = json.dumps({"google": True, "outlook": False})
+    assert parse_integrations(old) == {"google"}
+    assert json.loads(integrations_json(parse_integrations(old), OFFERED)) == {
+        "google": True, "outlook": False, "microsoft365": False, "outlookcom": False, "apple": False,
+    }  # fmt: skip
+
+
+def test_writing_back_keeps_a_calendar_another_version_switched_on() -> None:
+    stored = integrations_json(toggled(parse_integrations('{"yahoo": true}'), "google"), OFFERED)
+    assert json.loads(stored)["yahoo"] is True and json.loads(stored)["google"] is True
+
+
+def test_toggled_switches_one_calendar_either_way() -> None:
+    assert toggled(OFF, "apple") == {"apple"}
+    assert toggled(frozenset({"apple", "google"}), "apple") == {"google"}
+
+
+def test_parse_settings_reads_every_key_and_defaults_the_rest() -> None:
+    assert parse_settings({}) == Settings()
+    stored = {INTEGRATIONS_KEY: '{"apple": true}', GOOGLE_ACCOUNT_KEY: "a@example.com", DEFAULT_DURATION_KEY: "45"}
+    assert parse_settings(stored) == Settings(frozenset({"apple"}), "a@example.com", 45)
+    assert set(SETTINGS_KEYS) == set(stored)
+
+
+@pytest.mark.parametrize(
+    ("raw", "minutes"),
+    [("60", 60), (" 60 ", 60), ("0", None), ("10081", None), ("", None), (None, None), ("6e1", None),
+     ("1" * 10, None), ("\u0666\u0660", None)],
+)  # fmt: skip
+def test_whole_minutes_is_the_one_parser_of_minutes(raw: str | None, minutes: int | None) -> None:
+    assert whole_minutes(raw, 1, 10080) == minutes
 
 
 @pytest.mark.parametrize(

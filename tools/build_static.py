@@ -93,7 +93,7 @@ def wheel_for(requirement: Requirement) -> Path:
 
 
 def archive_entries() -> dict[str, bytes]:
-    """Every file of the app archive by its path: the wheels' contents, then py/*.py."""
+    """Every file of the app archive by its path: the wheels' contents, then every module under py/."""
     entries: dict[str, bytes] = {}
     for requirement in browser_requirements():
         with zipfile.ZipFile(wheel_for(requirement)) as wheel:
@@ -103,8 +103,9 @@ def archive_entries() -> dict[str, bytes]:
                 if info.is_dir() or info.filename.endswith((".pyc", "/RECORD")) or "/tests/" in info.filename:
                     continue
                 entries[info.filename] = wheel.read(info)
-    for module in sorted((ROOT / "py").glob("*.py")):
-        entries[module.name] = module.read_bytes()
+    source = ROOT / "py"
+    for module in sorted(source.rglob("*.py")):
+        entries[module.relative_to(source).as_posix()] = module.read_bytes()
     return entries
 
 

@@ -39,9 +39,9 @@ import calendar_links_app
 # expressions, a lazy import, a zone file read) is in the snapshot, not in someone's
 # first click.
 from datetime import datetime, timezone
-from calendar_links import (
-    FieldAttributes, PageContext, RecordAttributes, event_draft, google_calendar_url, ics_document,
-)
+from calendar_links import FieldAttributes, PageContext, RecordAttributes, event_draft
+from providers.base import Click, Preferences
+from providers.registry import PROVIDERS
 record = RecordAttributes(record_id="R-1", name="Snapshot", url="https://example.com/r/1", time_zone="Europe/London")
 page = PageContext(page_url="https://example.com/", browser_time_zone="UTC", browser_date_order="DMY")
 for field in (
@@ -49,10 +49,10 @@ for field in (
     FieldAttributes(key="meeting", field_type="datetime", value="1 Dec 2026 15:30", value_source="text"),
 ):
     draft = event_draft(record, field, page)
-    google_calendar_url(draft, None)
-    ics_document(draft, datetime(2026, 1, 1, tzinfo=timezone.utc), 1)
-del record, page, field, draft, datetime, timezone, FieldAttributes, PageContext, RecordAttributes
-del event_draft, google_calendar_url, ics_document
+    for provider in PROVIDERS:
+        provider.action(draft, Click(Preferences(), datetime(2026, 1, 1, tzinfo=timezone.utc), 1))
+del record, page, field, draft, provider, datetime, timezone, FieldAttributes, PageContext, RecordAttributes
+del event_draft, Click, Preferences, PROVIDERS
 import random, tempfile
 random.seed(0)
 tempfile._name_sequence = None

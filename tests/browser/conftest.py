@@ -9,6 +9,7 @@ console error or threw, or if PyScript put an error element on the page.
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ ARTIFACTS = ROOT / "test-artifacts"
 # route sees; a proxy on a closed local port refuses them on this machine. Requests to
 # 127.0.0.1 bypass proxies, so the page's own traffic is unaffected.
 TEST_CHROMIUM_ARGS = [*CHROMIUM_ARGS, "--proxy-server=http://127.0.0.1:9"]
-PROVIDER_HOSTS = {"calendar.google.com", "outlook.live.com", "outlook.office.com"}
+PROVIDER_HOSTS = {"calendar.google.com", "outlook.live.com", "outlook.cloud.microsoft"}
 READY = "html[data-calendar-links-state='ready']"
 # Pyodide's first start in a fresh profile takes a few seconds on a small machine.
 START_TIMEOUT_MS = 60_000
@@ -114,11 +115,15 @@ def page(context: BrowserContext, watch: PageWatch) -> Iterator[Page]:
 
 
 def set_integrations(context: BrowserContext, *, google: bool, outlook: bool) -> None:
-    """Enable integrations before the first load, as if chosen in the marketplace earlier."""
-    value = f'{{"google": {str(google).lower()}, "outlook": {str(outlook).lower()}}}'
+    """Enable Google and Outlook before the first load, in the shape older versions stored."""
+    enable_calendars(context, {"google": google, "outlook": outlook})
+
+
+def enable_calendars(context: BrowserContext, integrations: dict[str, bool]) -> None:
+    """Store integrations before the first load, as if chosen in the marketplace earlier."""
     context.add_init_script(
         "if (localStorage.getItem('calendar-links:integrations') === null)"
-        f" localStorage.setItem('calendar-links:integrations', '{value}');"
+        f" localStorage.setItem('calendar-links:integrations', {json.dumps(json.dumps(integrations))});"
     )
 
 

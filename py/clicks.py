@@ -1,0 +1,49 @@
+"""What a click on a calendar button does: read the field as it is now, make the event, and carry
+out what the calendar asks for (a new tab or a download)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, assert_never
+
+import browser_actions as browser
+import page_reader as reader
+import page_render as render
+from calendar_links import EmptyField, PageContext, Problem, event_draft, ics_sequence
+from providers.base import Action, Click, DownloadFile, OpenUrl, Preferences, Provider
+from providers.registry import provider_named
+
+__all__ = ["on_provider_click", "perform"]
+
+
+def perform(action: Action) -> None:
+    """Carry out a calendar's action in the browser; an action of no known kind fails loudly."""
+    match action:
+        case OpenUrl(url=url):
+            browser.open_tab(url)
+        case DownloadFile(content=content, file_name=file_name, media_type=media_type):
+            browser.download_file(content, file_name, media_type)
+        case _:
+            assert_never(action)
+
+
+def on_provider_click(
+    button: Any, group: Any, offered: Sequence[Provider], preferences: Preferences, page: PageContext
+) -> None:
+    """Make the event for the clicked calendar button from the field's value as it is now."""
+    field = render.field_before(group)
+    key = reader.attribute(group, "data-calendar-for")
+    if field is None or not field.matches(reader.FIELD_SELECTOR) or reader.field_key(field) != key:
+        render.show_message(group, "This field is no longer on the page.", problem=True)
+        return
+    provider = provider_named(reader.attribute(button, "data-calendar-provider") or "", offered)
+    if provider is None:
+        render.show_message(group, "This calendar is no longer enabled.", problem=True)
+        return
+    draft = event_draft(reader.record_attributes(reader.record_of(field)), reader.field_attributes(field), page)
+    if isinstance(draft, Problem):
+        render.show_message(group, draft.message, problem=True, waiting=isinstance(draft, EmptyField))
+        return
+    stamp = browser.now()
+    perform(provider.action(draft, Click(preferences, stamp, ics_sequence(stamp))))
+    render.show_message(group, provider.notice(preferences), problem=False)

@@ -1,0 +1,175 @@
+"""Keep every field's button group in step with the page, in slices that yield to the browser.
+
+A pass (scheduling.PassScheduler says what one is) gives every field its group, marks the
+page ready the first time, then checks each value so that an unreadable one shows its
+message before anyone clicks. The observer hears the host page change and asks for a pass;
+our own changes to the page are made "quietly", so we never hear them back.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, Protocol
+
+import js
+from pyodide.ffi import create_proxy, to_js
+
+import page_reader as reader
+import page_render as render
+from calendar_links import EmptyField, PageContext, Problem, event_draft, field_label
+from error_boundary import guarded
+from providers.base import Preferences, Provider
+from scheduling import PassScheduler, Phase, SliceEnd
+from settings import Settings
+
+__all__ = ["FieldSync", "SyncSettings"]
+
+STATE_ATTRIBUTE = "data-calendar-links-state"
+# A slice yields to the browser after this long, so a page with thousands of fields never
+# blocks input for long. Giving fields their buttons gets longer slices: the browser renders
+# between slices, and on a page of 10,000 fields each of those frames costs tens of
+# milliseconds however little changed (0.5-0.8 s instead of 0.8-1.0 s, bench/run.py).
+_SLICE_SECONDS = {Phase.ATTACH: 0.1, Phase.CHECK: 0.04}
+# Fields given their buttons per call into the page (static/calendar-links-dom.mjs): a few
+# milliseconds of work, so a slice still ends close to its deadline.
+_ATTACH_BATCH = 500
+
+
+class SyncSettings(Protocol):
+    """What a pass needs to know of the app's settings."""
+
+    settings: Settings
+    enabled: tuple[Provider, ...]
+
+    @property
+    def preferences(self) -> Preferences: ...
+
+    def page_context(self, field: Any = None) -> PageContext: ...
+
+
+class FieldSync:
+    """The passes over the page's fields, and the observer that asks for them."""
+
+    def __init__(self, app: SyncSettings, on_pass_start: Callable[[], None]) -> None:
+        self.app = app
+        self.on_pass_start = on_pass_start
+        self.scheduler = PassScheduler(_ATTACH_BATCH)
+        self._fields: Any = None
+        self._observer_options = to_js(
+            {"subtree": True, "childList": True, "characterData": True, "attributes": True,
+             "attributeFilter": reader.WATCHED_ATTRIBUTES},
+            dict_converter=js.Object.fromEntries,
+        )  # fmt: skip
+        # Two proxies, each made once: the slice runner and the observer's callback.
+        self._run_slice_proxy = create_proxy(guarded(self._run_slice))
+        self._observer = js.MutationObserver.new(create_proxy(guarded(self.on_page_mutated)))
+
+    def start(self) -> None:
+        """Observe the page and run the first slice right away (the page is parsed by now)."""
+        self._observe()
+        if self.scheduler.request():
+            self._run_slice()
+
+    def schedule_pass(self) -> None:
+        """Bring every field in line soon, in slices; a pass under way starts over."""
+        if self.scheduler.request():
+            js.setTimeout(self._run_slice_proxy, 0)
+
+    def renew_all(self) -> None:
+        """Settings changed: every group gets new words and its value checked again."""
+        # Empty rather than absent: check_field then also renews the buttons' words.
+        for group in js.document.querySelectorAll("." + render.GROUP_CLASS):
+            group.calendarLinksSignature = ""
+        self.schedule_pass()
+
+    def on_page_mutated(self, _records: Any, _observer: Any) -> None:
+        """The host page changed records or fields (single-page apps re-render all the time)."""
+        self.schedule_pass()
+
+    def sync_field(self, field: Any) -> None:
+        """Bring one field in line at once: its group and the state of its value."""
+        with self.quiet():
+            render.attach_groups(js.Array.of(field), 0, 1, self.app.enabled, self.app.preferences)
+            self.check_field(field)
+
+    def _run_slice(self) -> None:
+        try:
+            with self.quiet():
+                end = self._slice_work()
+        except Exception:
+            # Never wedge: the next change of the page starts a new pass.
+            self.scheduler.abandon()
+            raise
+        if end in (SliceEnd.ATTACHED, SliceEnd.READY):
+            render.remove_orphan_groups(reader.FIELD_SELECTOR)
+        if end is SliceEnd.READY:
+            _announce_ready()
+        if end is not SliceEnd.IDLE:
+            js.setTimeout(self._run_slice_proxy, 0)
+
+    def _slice_work(self) -> SliceEnd:
+        if self.scheduler.begin_slice():
+            render.mark_auto_fields()
+            self._fields = js.document.querySelectorAll(reader.FIELD_SELECTOR)
+            self.scheduler.fields_listed(self._fields.length)
+            self.on_pass_start()
+        started = time.perf_counter()
+        enabled, preferences = self.app.enabled, self.app.preferences
+        while (work := self.scheduler.next_work()) is not None:
+            if work.phase is Phase.ATTACH:
+                render.attach_groups(self._fields, work.start, work.stop, enabled, preferences)
+            else:
+                for index in range(work.start, work.stop):
+                    self.check_field(self._fields.item(index))
+            self.scheduler.done(work)
+            if time.perf_counter() - started > _SLICE_SECONDS[work.phase]:
+                break
+        return self.scheduler.end_slice()
+
+    def check_field(self, field: Any) -> None:
+        """Re-check the field's value when anything it depends on changed since last time."""
+        group = render.group_after(field)
+        if group is None:
+            return
+        record = reader.record_attributes(reader.record_of(field))
+        snapshot = reader.field_attributes(field)
+        page = self.app.page_context(field)
+        language = page.date_language.tag if page.date_language is not None else ""
+        signature = repr((record, snapshot, language, self.app.settings))
+        previous = getattr(group, "calendarLinksSignature", None)
+        if previous == signature:
+            return
+        group.calendarLinksSignature = signature
+        if previous is not None:
+            # A group made for other settings or another label: new words on the buttons.
+            render.update_texts(group, self.app.enabled, field_label(snapshot), self.app.preferences)
+        draft = event_draft(record, snapshot, page)
+        problem = draft.message if isinstance(draft, Problem) else ""
+        # A group the host copied with its row (Django's "Add another") may show a state
+        # it was never checked for here.
+        if problem or previous is not None or render.shows_state(group):
+            render.show_message(group, problem, problem=bool(problem), waiting=isinstance(draft, EmptyField))
+
+    def _observe(self) -> None:
+        self._observer.observe(js.document.documentElement, self._observer_options)
+
+    @contextmanager
+    def quiet(self) -> Iterator[None]:
+        """Make our own changes to the page without hearing them back from the observer."""
+        if self._observer.takeRecords().length:
+            # The host changed something since the last callback: look at it after this.
+            self.schedule_pass()
+        self._observer.disconnect()
+        try:
+            yield
+        finally:
+            self._observe()
+
+
+def _announce_ready() -> None:
+    js.document.documentElement.setAttribute(STATE_ATTRIBUTE, "ready")
+    # Measured from navigation start by the benchmark (bench/run.py).
+    js.performance.mark("calendar-links:ready")
+    js.window.dispatchEvent(js.Event.new("calendar-links:ready"))

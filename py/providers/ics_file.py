@@ -1,0 +1,17 @@
+"""The .ics download shared by the calendars that open a file: Outlook and Apple Calendar (pure)."""
+
+from __future__ import annotations
+
+from calendar_links import ICS_MEDIA_TYPE, EventDraft, ics_document, ics_file_name
+from providers.base import Click, DownloadFile
+
+__all__ = ["ics_download"]
+
+
+def ics_download(draft: EventDraft, click: Click) -> DownloadFile:
+    """The event as a text/calendar file named after its title, stamped and sequenced by the click."""
+    return DownloadFile(
+        content=ics_document(draft, click.stamp, click.sequence),
+        file_name=ics_file_name(draft),
+        media_type=ICS_MEDIA_TYPE,
+    )

@@ -1,0 +1,36 @@
+"""Outlook.com for personal Microsoft accounts: a new tab, the event filled in (pure)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from providers.base import Provider, fixed_words
+from providers.outlook_web import compose_action
+
+__all__ = ["OUTLOOK_COM", "OUTLOOK_COM_COMPOSE_URL"]
+
+OUTLOOK_COM_COMPOSE_URL: Final = "https://outlook.live.com/calendar/0/deeplink/compose"
+
+
+OUTLOOK_COM: Final = Provider(
+    key="outlookcom",
+    short_name="Outlook.com",
+    calendar_name="Outlook.com",
+    summary=(
+        "Adds an Outlook.com button beside every date on a record. A click opens Outlook.com "
+        "in a new tab with the event filled in."
+    ),
+    destination=(
+        "Events go to the personal Microsoft account (Outlook.com, Hotmail, Live) signed in "
+        "to this browser."
+    ),
+    hint=fixed_words(
+        "Opens Outlook.com in a new tab, in the personal Microsoft account signed in to this "
+        "browser. You review and save the event there."
+    ),
+    notice=fixed_words(
+        "Opened in Outlook.com (personal Microsoft account). Save it there; later "
+        "changes here don't sync."
+    ),
+    action=compose_action(OUTLOOK_COM_COMPOSE_URL),
+)

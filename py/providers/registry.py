@@ -1,0 +1,31 @@
+"""Every calendar calendar-links offers, in button and marketplace order (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Final
+
+from providers.apple import APPLE
+from providers.base import Provider
+from providers.google import GOOGLE
+from providers.microsoft365 import MICROSOFT_365
+from providers.outlook import OUTLOOK
+from providers.outlookcom import OUTLOOK_COM
+
+__all__ = ["PROVIDERS", "provider_named", "providers_named"]
+
+# The functions take the calendars on offer as an argument rather than reading PROVIDERS
+# themselves, so a page (or a test) that offers more reads them where it needs them.
+# Google and Outlook first: the two calendars offered from the start keep their places.
+PROVIDERS: Final[tuple[Provider, ...]] = (GOOGLE, OUTLOOK, MICROSOFT_365, OUTLOOK_COM, APPLE)
+
+
+def provider_named(key: str, offered: Iterable[Provider]) -> Provider | None:
+    """The offered calendar with this key, else None."""
+    return next((provider for provider in offered if provider.key == key), None)
+
+
+def providers_named(keys: Iterable[str], offered: Iterable[Provider]) -> tuple[Provider, ...]:
+    """The offered calendars whose keys are in keys, in offered order."""
+    wanted = set(keys)
+    return tuple(provider for provider in offered if provider.key in wanted)
