@@ -224,3 +224,38 @@ def test_an_inline_row_added_after_load_gets_working_buttons(
     google = group.locator('[data-calendar-provider="google"]')
     expect(google).not_to_have_attribute("aria-disabled", "true")
     assert google_dates(context, watch, google) == timed(datetime(2026, 2, 4, 11, 0))
+
+
+def test_a_new_user_enables_google_in_the_panel_inside_djangos_form(
+    browser: Browser, watch: PageWatch, django_url: str
+) -> None:
+    # Nothing stored yet: every calendar is off until enabled in the panel below the fields.
+    context = browser.new_context(timezone_id="America/New_York", locale="en-US")
+    context.route("**/*", lambda route: guard_route(watch, route))
+    page = context.new_page()
+    page.on("console", lambda message: watch.console_errors.append(message.text) if message.type == "error" else None)
+    try:
+        log_in(context, page, django_url, ADMIN, "de")
+        page.goto(django_url + "/admin/crm/contact/2/change/")
+        page.wait_for_selector(READY, state="attached")
+        assert page.locator(".calendar-links").count() == 0
+        page.locator("summary", has_text="Calendar buttons").click()
+        page.locator('[data-calendar-app="google"] button').click()
+        expect(page.locator('.calendar-links[data-calendar-for="birthday"] [data-calendar-provider="google"]')).to_be_visible()
+        # Enter in the panel's account field saves the account, not Django's form.
+        account = page.locator('[data-calendar-setting="google-account"]')
+        account.fill("grace@example.com")
+        account.press("Enter")
+        expect(page.locator(".calendar-links-panel [role=status]")).to_contain_text("grace@example.com")
+        assert urlsplit(page.url).path == "/admin/crm/contact/2/change/"
+        assert page.locator(".messagelist").count() == 0  # Django says nothing was saved
+        google = page.locator('.calendar-links[data-calendar-for="birthday"] [data-calendar-provider="google"]')
+        with context.expect_page() as new_tab:
+            google.click()
+        new_tab.value.wait_for_load_state()
+        query = parse_qs(urlsplit(watch.provider_urls[-1]).query)
+        assert query["authuser"] == ["grace@example.com"]
+        assert query["dates"] == [all_day(CONTACTS[1][2])]
+        assert watch.console_errors == []
+    finally:
+        context.close()
