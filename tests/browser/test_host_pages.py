@@ -161,12 +161,21 @@ def test_groups_never_split_an_input_from_its_attached_shortcuts(
     assert google_dates(context, watch, page, "call_date") == all_day(date(2026, 12, 3))
 
 
-@pytest.mark.parametrize(("theme", "text_colour"), [("dark", "rgb(230, 232, 239)"), ("light", "rgb(31, 36, 48)")])
+@pytest.mark.parametrize(
+    ("theme", "text_colour"),
+    [
+        ("dark", "rgb(230, 232, 239)"),
+        ("light", "rgb(31, 36, 48)"),
+        # This page declares no color-scheme and no theme: it is light, and so are we.
+        (None, "rgb(31, 36, 48)"),
+    ],
+)
 def test_colours_follow_the_hosts_theme_switch(
-    context: BrowserContext, page: Page, base_url: str, theme: str, text_colour: str
+    context: BrowserContext, page: Page, base_url: str, theme: str | None, text_colour: str
 ) -> None:
     page.emulate_media(color_scheme="light" if theme == "dark" else "dark")
     open_host(context, page, base_url)
-    page.evaluate(f"document.documentElement.dataset.theme = '{theme}'")
+    if theme is not None:
+        page.evaluate(f"document.documentElement.dataset.theme = '{theme}'")
     colour = group(page, "birthday").locator("button").first.evaluate("(button) => getComputedStyle(button).color")
     assert colour == text_colour
