@@ -19,10 +19,11 @@ test: static browser
 bench: static browser
 	$(PY) bench/run.py $(BENCH_ARGS)
 
-$(INSTALLED): requirements/runtime.txt requirements/dev.txt
+$(INSTALLED): requirements/runtime.txt requirements/dev.txt requirements/caldav.txt
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/runtime.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements/caldav.txt
 	touch $@
 
 $(NODE_INSTALLED): package.json package-lock.json

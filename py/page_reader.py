@@ -18,6 +18,7 @@ __all__ = [
     "WATCHED_ATTRIBUTES",
     "field_attributes",
     "attribute",
+    "end_field_of",
     "field_key",
     "field_language",
     "present",
@@ -46,6 +47,9 @@ _FIELD_ATTRIBUTES = {
     "time_zone": "data-time-zone",
     "duration_minutes": "data-duration-minutes",
     "date_order": "data-date-order",
+    "repeat": "data-repeat",
+    "end_field": "data-end-field",
+    "show_as": "data-show-as",
 }
 # Settings that any element may hold for everything inside it (<html> included); a field
 # uses the nearest, its own first. A blank one counts as absent, as everywhere.
@@ -96,6 +100,23 @@ def record_of(field: Any) -> Any:
     """The field's nearest record ancestor, or None for a field outside any record."""
     parent = present(field.parentElement)
     return present(parent.closest(RECORD_SELECTOR)) if parent is not None else None
+
+
+def end_field_of(field: Any) -> Any:
+    """The field that the field's data-end-field names in the same record, or None."""
+    key = (attribute(field, "data-end-field") or "").strip()
+    if not key:
+        return None
+    record = record_of(field)
+    scope = record if record is not None else field.ownerDocument
+    for candidate in scope.querySelectorAll(FIELD_SELECTOR):
+        if field_key(candidate) == key and _same_node(record_of(candidate), record):
+            return candidate
+    return None
+
+
+def _same_node(first: Any, second: Any) -> bool:
+    return first is None and second is None or (first is not None and bool(first.isSameNode(second)))
 
 
 def record_attributes(record: Any) -> RecordAttributes:

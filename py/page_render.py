@@ -18,11 +18,12 @@ import js
 from calendar_links import label_or_key
 from page_reader import present
 from providers.base import Preferences, Provider
-from ui_text import MENU_TRIGGER_TEXT, accessible_label, menu_label
+from ui_text import CANCEL_HINT, CANCEL_TEXT, MENU_TRIGGER_TEXT, accessible_label, menu_label
 
 __all__ = [
     "GROUP_CLASS",
     "MENU_FROM",
+    "CANCEL_BUTTON_SELECTOR",
     "PROVIDER_BUTTON_SELECTOR",
     "attach_groups",
     "element",
@@ -32,12 +33,15 @@ __all__ = [
     "providers_attribute",
     "remove_orphan_groups",
     "show_message",
-    "shows_state",
+    "marked_problem_or_waiting",
+    "show_state",
     "update_texts",
 ]
 
 GROUP_CLASS: Final = "calendar-links"
 PROVIDER_BUTTON_SELECTOR: Final = "button[data-calendar-provider]"
+CANCEL_BUTTON_SELECTOR: Final = 'button[data-calendar-action="cancel"]'
+
 # From this many calendars on, a group is one trigger and a menu: a row of five buttons
 # beside every date would crowd a record page.
 MENU_FROM: Final = 3
@@ -172,8 +176,11 @@ def show_message(group: Any, text: str, *, problem: bool, waiting: bool = False)
         # too: the copy gets its own.
         message.id = f"calendar-links-message-{next(_message_ids)}"
     for button in group.querySelectorAll("button"):
-        button.disabled = problem and not waiting
-        if waiting:
+        # The cancel button is there exactly when the value is gone: neither a problem nor
+        # an empty field stops it.
+        cancel = bool(button.matches(CANCEL_BUTTON_SELECTOR))
+        button.disabled = problem and not waiting and not cancel
+        if waiting and not cancel:
             button.setAttribute("aria-disabled", "true")
         else:
             button.removeAttribute("aria-disabled")
@@ -188,14 +195,42 @@ def _has_own_id(element: Any) -> bool:
     return holder is not None and bool(holder.isSameNode(element))
 
 
-def shows_state(group: Any) -> bool:
+def marked_problem_or_waiting(group: Any) -> bool:
     """Whether the group shows a problem or waits for a value (copied groups may, unchecked)."""
-    return bool(group.classList.length > 1)
+    classes = group.classList
+    return bool(classes.contains(GROUP_CLASS + "--problem") or classes.contains(GROUP_CLASS + "--waiting"))
+
+
+def show_state(group: Any, state: str, cancel_label: str, added_to: Sequence[str] = ()) -> None:
+    """Mark the group with its field's past ("added", "changed", "cleared"; "new" unmarks it) and
+    the buttons of the calendars it was added to (keys in added_to, for "added"); a cleared
+    field gets the button that downloads the cancellation, named cancel_label."""
+    if state == "new":
+        group.removeAttribute("data-calendar-state")
+    else:
+        group.setAttribute("data-calendar-state", state)
+    for button in group.querySelectorAll(PROVIDER_BUTTON_SELECTOR):
+        added = state == "added" and button.getAttribute("data-calendar-provider") in added_to
+        button.toggleAttribute("data-calendar-added", added)
+    cancel = present(group.querySelector(CANCEL_BUTTON_SELECTOR))
+    if state != "cleared":
+        if cancel is not None:
+            cancel.remove()
+        return
+    if cancel is None:
+        cancel = element("button", "calendar-links__button calendar-links__button--cancel", CANCEL_TEXT)
+        cancel.type = "button"
+        cancel.setAttribute("data-calendar-action", "cancel")
+        cancel.title = CANCEL_HINT
+        # After the calendar buttons (or the menu), before the message.
+        group.insertBefore(cancel, group.querySelector("." + _MESSAGE_CLASS))
+    cancel.setAttribute("aria-label", cancel_label)
+    cancel.disabled = False
 
 
 def update_texts(group: Any, providers: Sequence[Provider], field_label: str, preferences: Preferences) -> None:
     """Renew the buttons' names and tooltips after the field's label or the preferences changed."""
-    buttons = group.querySelectorAll("button")
+    buttons = group.querySelectorAll("button:not([data-calendar-action])")
     for button, label in zip(buttons, _button_labels(providers, field_label)):
         button.setAttribute("aria-label", label)
     by_key = {provider.key: provider for provider in providers}
