@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import calendar_links_dom as dom
 import js
 from pyodide.ffi import to_js
 
@@ -37,11 +38,11 @@ def download_file(content: bytes, file_name: str, media_type: str) -> None:
         js.Array.of(to_js(content)), to_js({"type": media_type}, dict_converter=js.Object.fromEntries)
     )
     url = js.URL.createObjectURL(blob)
-    link = js.document.createElement("a")
+    link = dom.createElement("a")
     link.href = url
     link.download = file_name
     link.hidden = True
-    js.document.body.append(link)
+    dom.pageBody().append(link)
     link.click()
     link.remove()
     # A bound JS function, so no Python proxy is left waiting on the timer.

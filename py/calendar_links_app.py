@@ -14,6 +14,7 @@ import gc
 import json
 from typing import Any
 
+import calendar_links_dom as dom
 import js
 from pyodide.ffi import create_proxy
 
@@ -64,7 +65,7 @@ class CalendarLinks:
         """Read the settings, listen, and put buttons beside every field."""
         self.load_settings()
         for event, listener in self._listeners.items():
-            js.document.addEventListener(event, listener)
+            dom.listenOnPage(event, listener)
         for event, listener in self._window_listeners.items():
             js.window.addEventListener(event, listener)
         self.sync.start()
@@ -97,7 +98,7 @@ class CalendarLinks:
     def on_field_input(self, event: Any) -> None:
         """A person edited a field's input: bring that field in line at once."""
         target = event.target
-        field = reader.present(target.closest(reader.FIELD_SELECTOR)) if is_element(target) else None
+        field = reader.present(dom.closest(target, reader.FIELD_SELECTOR)) if is_element(target) else None
         if field is not None:
             self.sync.sync_field(field)
 
@@ -107,7 +108,7 @@ class CalendarLinks:
         if not is_element(target):
             return
         menus.close_open_menus(js.document, keep=target)
-        button = reader.present(target.closest("button"))
+        button = reader.present(dom.closest(target, "button"))
         group = reader.present(button.closest("." + render.GROUP_CLASS)) if button is not None else None
         if group is None:
             return
@@ -121,7 +122,7 @@ class CalendarLinks:
     def on_keydown(self, event: Any) -> None:
         """Keyboard use of a group's menu."""
         target = event.target
-        if is_element(target) and reader.present(target.closest("." + render.GROUP_CLASS)) is not None:
+        if is_element(target) and reader.present(dom.closest(target, "." + render.GROUP_CLASS)) is not None:
             with self.sync.quiet():
                 menus.on_menu_keydown(event, target)
 
@@ -130,9 +131,9 @@ class CalendarLinks:
         gc.collect()
         figures = {
             "pythonObjects": len(gc.get_objects()),
-            "buttonGroups": js.document.querySelectorAll("." + render.GROUP_CLASS).length,
+            "buttonGroups": dom.allOnPage("." + render.GROUP_CLASS).length,
         }
-        js.document.documentElement.setAttribute(DIAGNOSTICS_ATTRIBUTE, json.dumps(figures))
+        dom.setAttribute(dom.pageRoot(), DIAGNOSTICS_ATTRIBUTE, json.dumps(figures))
 
     # Helpers --------------------------------------------------------------------------
 

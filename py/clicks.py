@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any, assert_never
 
 import browser_actions as browser
+import calendar_links_dom as dom
 import page_reader as reader
 import page_render as render
 from calendar_links import PageContext, Problem, event_draft, ics_sequence
@@ -33,7 +34,7 @@ def on_provider_click(
     """Make the event for the clicked calendar button from the field's value as it is now."""
     field = reader.present(group.previousElementSibling)
     key = reader.attribute(group, "data-calendar-for")
-    if field is None or not field.matches(reader.FIELD_SELECTOR) or reader.field_key(field) != key:
+    if field is None or not dom.matches(field, reader.FIELD_SELECTOR) or reader.field_key(field) != key:
         render.show_message(group, "This field is no longer on the page.", problem=True)
         return
     provider = provider_named(reader.attribute(button, "data-calendar-provider") or "", offered)

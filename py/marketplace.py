@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Final
 
+import calendar_links_dom as dom
 import js
 from pyodide.ffi import create_proxy
 
@@ -53,7 +54,7 @@ class Marketplace:
             "keydown": create_proxy(guarded(self.on_keydown)),
         }
         for event, listener in self._listeners.items():
-            js.document.addEventListener(event, listener)
+            dom.listenOnPage(event, listener)
         self._on_settings = create_proxy(guarded(lambda _event: self.refresh()))
         js.window.addEventListener(settings_store.SETTINGS_CHANGED_EVENT, self._on_settings)
 
@@ -61,7 +62,7 @@ class Marketplace:
         """Render every marketplace container that has no panel yet, or one made for other calendars."""
         keys = " ".join(provider.key for provider in offered)
         self.offered = tuple(offered)
-        for container in js.document.querySelectorAll(MARKETPLACE_SELECTOR):
+        for container in dom.allOnPage(MARKETPLACE_SELECTOR):
             panel = present(container.querySelector("." + _PANEL_CLASS))
             if panel is None or attribute(panel, "data-calendar-providers") != keys:
                 container.replaceChildren(self._panel(keys))
@@ -70,7 +71,7 @@ class Marketplace:
     def refresh(self) -> None:
         """Show the current settings in every panel (after a change here or in another tab)."""
         settings = settings_store.current()
-        for container in js.document.querySelectorAll(MARKETPLACE_SELECTOR):
+        for container in dom.allOnPage(MARKETPLACE_SELECTOR):
             if present(container.querySelector("." + _PANEL_CLASS)) is not None:
                 self._show(container, settings)
 
@@ -168,7 +169,7 @@ class Marketplace:
     def on_click(self, event: Any) -> None:
         """Switch one calendar on or off."""
         target = event.target
-        toggle = present(target.closest("[data-calendar-toggle]")) if is_element(target) else None
+        toggle = present(dom.closest(target, "[data-calendar-toggle]")) if is_element(target) else None
         if toggle is None or present(toggle.closest(MARKETPLACE_SELECTOR)) is None:
             return
         provider = provider_named(attribute(toggle, "data-calendar-toggle") or "", self.offered)
@@ -182,7 +183,7 @@ class Marketplace:
     def on_change(self, event: Any) -> None:
         """Save the Google account hint or the default event length."""
         target = event.target
-        if not is_element(target) or present(target.closest(MARKETPLACE_SELECTOR)) is None:
+        if not is_element(target) or present(dom.closest(target, MARKETPLACE_SELECTOR)) is None:
             return
         setting = attribute(target, "data-calendar-setting")
         if setting == "google-account":
@@ -197,7 +198,7 @@ class Marketplace:
         if event.key != "Enter" or not is_element(target):
             return
         if attribute(target, "data-calendar-setting") == "google-account" and present(
-            target.closest(MARKETPLACE_SELECTOR)
+            dom.closest(target, MARKETPLACE_SELECTOR)
         ) is not None:
             event.preventDefault()
             self._save_account(target)

@@ -1,13 +1,16 @@
 """Read the record page into plain snapshots for the core (the only module that reads the DOM).
 
 Everything here returns the raw attribute text as the page holds it; deciding what it means
-is the core's job (calendar_links.event_draft).
+is the core's job (calendar_links.event_draft). The page's elements are read through the
+platform's own methods (calendar_links_dom), never their properties, which a form control
+named "getAttribute" or "closest" would shadow.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+import calendar_links_dom as dom
 from pyodide.ffi import jsnull
 
 from calendar_links import FieldAttributes, RecordAttributes
@@ -63,7 +66,7 @@ def present(value: Any) -> Any:
 
 def attribute(element: Any, name: str) -> str | None:
     """An attribute's text, or None when the element doesn't have it."""
-    value = present(element.getAttribute(name))
+    value = present(dom.getAttribute(element, name))
     return None if value is None else str(value)
 
 
@@ -74,8 +77,8 @@ def field_key(element: Any) -> str:
 
 def record_of(field: Any) -> Any:
     """The field's nearest record ancestor, or None for a field outside any record."""
-    parent = present(field.parentElement)
-    return present(parent.closest(RECORD_SELECTOR)) if parent is not None else None
+    parent = present(dom.parentElement(field))
+    return present(dom.closest(parent, RECORD_SELECTOR)) if parent is not None else None
 
 
 def record_attributes(record: Any) -> RecordAttributes:
@@ -101,15 +104,15 @@ def field_attributes(field: Any) -> FieldAttributes:
 
 def _current_value(field: Any) -> tuple[str, str, str | None]:
     """The value text, where it came from, and the input type when it came from an input."""
-    control = field if field.matches(_VALUE_ELEMENTS) else present(field.querySelector(_VALUE_ELEMENTS))
+    control = field if dom.matches(field, _VALUE_ELEMENTS) else present(dom.querySelector(field, _VALUE_ELEMENTS))
     if control is not None:
         return str(control.value), "input", attribute(control, "type") or "text"
     data_value = attribute(field, "data-value")
     if data_value is not None:
         return data_value, "data-value", None
     time_element = (
-        field if field.hasAttribute("datetime") else present(field.querySelector("time[datetime]"))
+        field if dom.hasAttribute(field, "datetime") else present(dom.querySelector(field, "time[datetime]"))
     )
     if time_element is not None:
         return attribute(time_element, "datetime") or "", "datetime", None
-    return str(field.textContent or ""), "text", None
+    return str(dom.textContent(field) or ""), "text", None

@@ -7,13 +7,12 @@ goes through static/calendar-links-dom.mjs, a loop in the page instead of a call
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from itertools import count
 from typing import Any, Final
 
 import calendar_links_dom as dom
-import js
+from pyodide.ffi import to_js
 
 from calendar_links import label_or_key
 from page_reader import present
@@ -52,7 +51,7 @@ def providers_attribute(providers: Sequence[Provider]) -> str:
 
 def element(tag: str, class_name: str = "", text: str = "") -> Any:
     """A new element of ours, its text (page data included) set as text, never as HTML."""
-    created = js.document.createElement(tag)
+    created = dom.createElement(tag)
     if class_name:
         created.className = class_name
     if text:
@@ -126,16 +125,18 @@ def attach_groups(
     """Give fields[start:stop] the button group of the enabled calendars, replacing groups made
     for other calendars or keys; no calendars removes them all."""
     keys = providers_attribute(providers)
-    wanted = json.loads(dom.fieldsNeedingGroups(fields, start, stop, keys))
+    wanted = dom.fieldsNeedingGroups(fields, start, stop, keys).to_py()
     if not wanted:
         return
-    plan = [[index, key, _button_labels(providers, label_or_key(label, key))] for index, key, label in wanted]
-    dom.placeGroups(fields, _template(providers, preferences), json.dumps(plan))
+    plan = [
+        [index, key, _button_labels(providers, label_or_key(present(label), key))] for index, key, label in wanted
+    ]
+    dom.placeGroups(fields, _template(providers, preferences), to_js(plan))
 
 
 def group_after(field: Any) -> Any:
     """The field's button group, or None when it has none."""
-    sibling = present(field.nextElementSibling)
+    sibling = present(dom.nextElementSibling(field))
     return sibling if sibling is not None and sibling.classList.contains(GROUP_CLASS) else None
 
 

@@ -6,6 +6,11 @@ checked so that an unreadable one shows its message before anyone clicks. A pass
 slices that yield to the browser in between. A page that changes while a pass runs wants
 a new pass: the one under way starts over instead of a second one running beside it.
 
+Nothing a host page does may stop the passes for good: work that fails is skipped (a batch
+of fields is first retried one field at a time, so one hostile field costs only its own
+buttons), a slice that fails as a whole drops its pass so the next change starts a new one,
+and each kind of failure is reported once.
+
 The shell owns the fields, the clock and the timers; this object only keeps count, so
 every order of events can be tried in CPython.
 """
@@ -17,7 +22,7 @@ from dataclasses import dataclass
 
 from errors import InvalidValue
 
-__all__ = ["Phase", "PassScheduler", "SliceEnd", "Work"]
+__all__ = ["FaultLog", "Phase", "PassScheduler", "SliceEnd", "Work"]
 
 
 class Phase(enum.Enum):
@@ -63,6 +68,8 @@ class PassScheduler:
         self._phase = Phase.ATTACH
         self._next = 0
         self._count = 0
+        # Fields before this index are handled one at a time: a batch among them failed.
+        self._one_by_one_until = 0
 
     @property
     def pending(self) -> bool:
@@ -82,7 +89,7 @@ class PassScheduler:
         if not self._start_over:
             return False
         self._start_over = False
-        self._phase, self._next, self._count = Phase.ATTACH, 0, 0
+        self._phase, self._next, self._count, self._one_by_one_until = Phase.ATTACH, 0, 0, 0
         return True
 
     def fields_listed(self, count: int) -> None:
@@ -93,19 +100,27 @@ class PassScheduler:
         """The next fields to handle in this slice, or None when the phase is done."""
         if self._next >= self._count:
             return None
-        size = self._attach_batch if self._phase is Phase.ATTACH else 1
+        one_by_one = self._phase is Phase.CHECK or self._next < self._one_by_one_until
+        size = 1 if one_by_one else self._attach_batch
         return Work(self._phase, self._next, min(self._count, self._next + size))
 
     def done(self, work: Work) -> None:
         """The shell handled work."""
         self._next = work.stop
 
+    def failed(self, work: Work) -> None:
+        """The shell could not handle work: retry a batch field by field, skip a single field."""
+        if work.stop - work.start > 1:
+            self._one_by_one_until = work.stop
+        else:
+            self._next = work.stop
+
     def end_slice(self) -> SliceEnd:
         """The slice stops (out of time, or out of work): what comes next."""
         if self._next < self._count:
             return SliceEnd.MORE
         if self._phase is Phase.ATTACH:
-            self._phase, self._next = Phase.CHECK, 0
+            self._phase, self._next, self._one_by_one_until = Phase.CHECK, 0, 0
             if not self._ready:
                 self._ready = True
                 return SliceEnd.READY
@@ -120,3 +135,20 @@ class PassScheduler:
         """A slice failed: drop the pass, so the next request starts a new one."""
         self._pending = False
         self._start_over = False
+
+
+class FaultLog:
+    """Which failures were reported already: a fault that repeats on every pass is told once."""
+
+    # Past this many different faults the page is reporting noise; the rest stay quiet.
+    LIMIT = 50
+
+    def __init__(self) -> None:
+        self._seen: set[str] = set()
+
+    def first_time(self, description: str) -> bool:
+        """True the first time this description is seen (and while fewer than LIMIT were)."""
+        if description in self._seen or len(self._seen) >= self.LIMIT:
+            return False
+        self._seen.add(description)
+        return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from errors import InvalidValue
-from scheduling import PassScheduler, Phase, SliceEnd, Work
+from scheduling import FaultLog, PassScheduler, Phase, SliceEnd, Work
 
 
 def run_slice(scheduler: PassScheduler, fields: int, budget: int | None = None) -> tuple[list[Work], SliceEnd]:
@@ -95,3 +95,79 @@ def test_a_failed_slice_never_wedges_the_scheduler() -> None:
 def test_attach_batches_must_hold_a_field() -> None:
     with pytest.raises(InvalidValue, match="attach_batch"):
         PassScheduler(attach_batch=0)
+
+
+def run_faulty_slice(
+    scheduler: PassScheduler, fields: int, bad_fields: set[int], bad_phases: set[Phase]
+) -> tuple[list[Work], SliceEnd]:
+    """A slice where work touching a bad field fails in the bad phases, as a hostile field would."""
+    if scheduler.begin_slice():
+        scheduler.fields_listed(fields)
+    handled = []
+    while (work := scheduler.next_work()) is not None:
+        if work.phase in bad_phases and bad_fields & set(range(work.start, work.stop)):
+            scheduler.failed(work)
+        else:
+            scheduler.done(work)
+            handled.append(work)
+    return handled, scheduler.end_slice()
+
+
+@pytest.mark.parametrize("bad_phases", [{Phase.ATTACH}, {Phase.CHECK}, {Phase.ATTACH, Phase.CHECK}])
+def test_a_failing_field_costs_only_its_own_work_and_later_fields_are_still_handled(
+    bad_phases: set[Phase],
+) -> None:
+    scheduler = PassScheduler(attach_batch=4)
+    scheduler.request()
+    bad = {1, 6}
+    handled, end = run_faulty_slice(scheduler, 10, bad, bad_phases)
+    attached = {index for work in handled for index in range(work.start, work.stop)}
+    expected_attached = set(range(10)) - (bad if Phase.ATTACH in bad_phases else set())
+    assert attached == expected_attached and end is SliceEnd.READY
+    # Batches without a bad field stay batches: only the failed ones are retried one by one.
+    if Phase.ATTACH in bad_phases:
+        assert Work(Phase.ATTACH, 8, 10) in handled and Work(Phase.ATTACH, 0, 1) in handled
+    handled, end = run_faulty_slice(scheduler, 10, bad, bad_phases)
+    checked = [work.start for work in handled]
+    assert checked == [i for i in range(10) if Phase.CHECK not in bad_phases or i not in bad]
+    assert end is SliceEnd.IDLE and not scheduler.pending
+    # Fields added later get a whole new pass, in batches again.
+    assert scheduler.request() is True
+    handled, end = run_faulty_slice(scheduler, 12, set(), set())
+    assert handled[0] == Work(Phase.ATTACH, 0, 4) and end is SliceEnd.ATTACHED
+
+
+def test_a_fault_at_every_step_of_a_pass_still_lets_the_next_change_run_a_pass() -> None:
+    # Fail the shell's slice at each point: after listing, mid-attach, at the end of attaching,
+    # mid-check; each time the next change of the page must still schedule and finish a pass.
+    for fail_after_steps in range(6):
+        scheduler = PassScheduler(attach_batch=2)
+        scheduler.request()
+        steps = 0
+        try:
+            while True:
+                if scheduler.begin_slice():
+                    scheduler.fields_listed(4)
+                while (work := scheduler.next_work()) is not None:
+                    if steps == fail_after_steps:
+                        raise RuntimeError("host page fault")
+                    steps += 1
+                    scheduler.done(work)
+                if scheduler.end_slice() is SliceEnd.IDLE:
+                    break
+        except RuntimeError:
+            scheduler.abandon()
+        assert scheduler.request() is True, fail_after_steps
+        while (end := run_slice(scheduler, 5)[1]) is not SliceEnd.IDLE:
+            pass
+        assert not scheduler.pending
+
+
+def test_each_fault_is_reported_once() -> None:
+    log = FaultLog()
+    assert log.first_time("TypeError: x") is True
+    assert log.first_time("TypeError: x") is False
+    assert log.first_time("TypeError: y") is True
+    for index in range(FaultLog.LIMIT):
+        log.first_time(f"noise {index}")
+    assert log.first_time("one too many") is False
