@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 import calendar_links_dom as dom
 import js
-from pyodide.ffi import to_js
+from pyodide.ffi import jsnull, to_js
 
 from page_reader import present
 
@@ -26,10 +26,25 @@ __all__ = [
 _REVOKE_AFTER_MS = 10_000
 
 
-def open_tab(url: str) -> None:
-    """Open a URL in a new tab; must run synchronously inside the click, or pop-up blockers object."""
-    # noopener: the calendar's tab gets no handle back to the CRM page.
-    js.window.open(url, "_blank", "noopener,noreferrer")
+def open_tab(url: str) -> bool:
+    """Open a URL in a new tab; False when the browser refused it (a pop-up blocker).
+
+    Must run synchronously inside the click, or pop-up blockers object.
+    """
+    # With "noopener" window.open returns null even when the tab opens, so a blocked tab
+    # couldn't be told apart. Instead the tab opens blank, forgets its opener (no handle back
+    # to the CRM page), and follows a no-referrer link to the calendar (the record's address
+    # stays here).
+    tab = present(js.window.open("", "_blank"))
+    if tab is None:
+        return False
+    tab.opener = jsnull
+    link = tab.document.createElement("a")
+    link.href = url
+    link.rel = "noreferrer"
+    tab.document.body.append(link)
+    link.click()
+    return True
 
 
 def download_file(content: bytes, file_name: str, media_type: str) -> None:

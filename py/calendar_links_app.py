@@ -25,6 +25,7 @@ import page_reader as reader
 import page_render as render
 import settings_store
 from calendar_links import PageContext, date_order_from_locale
+from click_guard import is_repeat
 from error_boundary import guarded, is_element
 from field_sync import FieldSync
 from marketplace import Marketplace
@@ -107,7 +108,7 @@ class CalendarLinks:
         target = event.target
         if not is_element(target):
             return
-        menus.close_open_menus(js.document, keep=target)
+        menus.close_open_menus(keep=target)
         button = reader.present(dom.closest(target, "button"))
         group = reader.present(button.closest("." + render.GROUP_CLASS)) if button is not None else None
         if group is None:
@@ -116,7 +117,11 @@ class CalendarLinks:
             if button.matches(menus.MENU_TRIGGER_SELECTOR):
                 menus.toggle_menu(button)
             elif button.matches(render.PROVIDER_BUTTON_SELECTOR):
-                menus.close_open_menus(js.document)
+                menus.close_open_menus()
+                now = float(js.performance.now())
+                if is_repeat(getattr(button, "calendarLinksCarriedOutAt", None), now):
+                    return
+                button.calendarLinksCarriedOutAt = now
                 clicks.on_provider_click(button, group, self.enabled, self.preferences, self.page_context())
 
     def on_keydown(self, event: Any) -> None:

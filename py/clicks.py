@@ -13,17 +13,20 @@ import page_render as render
 from calendar_links import PageContext, Problem, event_draft, ics_sequence
 from providers.base import Action, Click, DownloadFile, OpenUrl, Preferences, Provider
 from providers.registry import provider_named
+from ui_text import tab_blocked
 
 __all__ = ["on_provider_click", "perform"]
 
 
-def perform(action: Action) -> None:
-    """Carry out a calendar's action in the browser; an action of no known kind fails loudly."""
+def perform(action: Action) -> bool:
+    """Carry out a calendar's action in the browser: False when the browser refused it (a blocked
+    tab); an action of no known kind fails loudly."""
     match action:
         case OpenUrl(url=url):
-            browser.open_tab(url)
+            return browser.open_tab(url)
         case DownloadFile(content=content, file_name=file_name, media_type=media_type):
             browser.download_file(content, file_name, media_type)
+            return True
         case _:
             assert_never(action)
 
@@ -46,5 +49,10 @@ def on_provider_click(
         render.show_message(group, draft.message, problem=True)
         return
     stamp = browser.now()
-    perform(provider.action(draft, Click(preferences, stamp, ics_sequence(stamp))))
-    render.show_message(group, provider.notice(preferences), problem=False)
+    action = provider.action(draft, Click(preferences, stamp, ics_sequence(stamp)))
+    if perform(action):
+        render.show_message(group, provider.notice(preferences), problem=False)
+    elif isinstance(action, OpenUrl):
+        # Never "opened" when nothing opened: the person gets the link to open it themselves.
+        notice, link_text = tab_blocked(provider.calendar_name)
+        render.show_message_with_link(group, notice, link_text, action.url)

@@ -29,6 +29,7 @@ __all__ = [
     "providers_attribute",
     "remove_orphan_groups",
     "show_message",
+    "show_message_with_link",
     "update_texts",
 ]
 
@@ -159,6 +160,17 @@ def show_message(group: Any, text: str, *, problem: bool) -> None:
         if text:
             button.setAttribute("aria-describedby", message.id)
     group.classList.toggle(GROUP_CLASS + "--problem", problem)
+
+
+def show_message_with_link(group: Any, text: str, link_text: str, url: str) -> None:
+    """Show a notice that ends with a link opening url in a new tab (a click on it is the
+    person's own, which pop-up blockers let through)."""
+    show_message(group, text + " ", problem=False)
+    link = element("a", _MESSAGE_CLASS + "-link", link_text)
+    link.href = url
+    link.target = "_blank"
+    link.rel = "noopener noreferrer"
+    group.querySelector("." + _MESSAGE_CLASS).append(link)
 
 
 def update_texts(group: Any, providers: Sequence[Provider], field_label: str, preferences: Preferences) -> None:

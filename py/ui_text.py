@@ -19,6 +19,7 @@ __all__ = [
     "ONE_WAY",
     "UNEXPECTED",
     "accessible_label",
+    "tab_blocked",
     "menu_label",
     "toggle_status",
 ]
@@ -34,6 +35,11 @@ OFF: Final = "Off"
 def accessible_label(provider: Provider, field_label: str) -> str:
     """A calendar button's accessible name: the field and the calendar."""
     return f"Add {field_label} to {provider.calendar_name}"
+
+
+def tab_blocked(calendar_name: str) -> tuple[str, str]:
+    """The notice when the browser refused the new tab, and the words of the link that opens it."""
+    return f"Your browser blocked the new tab for {calendar_name}.", f"Open {calendar_name}"
 
 
 def menu_label(field_label: str) -> str:

@@ -38,6 +38,12 @@ export function startBlocker() {
   for (const name in {}) {
     return `this page added "${name}" to every object (an enumerable property on Object.prototype), and its runtime can't start then.`;
   }
+  // Pyodide's loader tells a page from a worker by document.createElement, which an element
+  // named "createElement" (<form name="createElement">) hides; everything of ours reads the
+  // document through the platform's own methods instead (calendar-links-dom.mjs).
+  if (typeof document.createElement !== "function") {
+    return 'an element named "createElement" on this page hides the document\'s own createElement, and its runtime can\'t start then.';
+  }
   try {
     // The smallest module there is: the magic number and version 1.
     new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));

@@ -17,6 +17,7 @@ import {
 
 const indexURL = new URL("./vendor/pyodide/", import.meta.url).href;
 const snapshotURL = new URL("snapshot.bin", indexURL).href;
+const wasmURL = new URL("pyodide.asm.wasm", indexURL).href;
 const archiveURL = new URL("./vendor/calendar-links.zip", import.meta.url).href;
 // Where the archive lives in Pyodide's file system; tools/make_snapshot.mjs puts it on
 // sys.path at this same path, so the restored importers find it without unpacking a file.
@@ -37,6 +38,17 @@ function download(url) {
   const bytes = bytesOf(url);
   bytes.catch(() => {});
   return bytes;
+}
+
+// Pyodide waits for ever when its .wasm file is missing or answered with an HTML page, so
+// that file's answer is checked beside the start: a HEAD request, nothing fetched twice.
+// Settles only to fail.
+async function wasmAnswerFails() {
+  const response = await fetch(wasmURL, { method: "HEAD" });
+  if (!response.ok || /html/i.test(response.headers.get("content-type") ?? "")) {
+    throw new FilesMissing(`${wasmURL} answered ${response.status} ${response.headers.get("content-type")}`);
+  }
+  return new Promise(() => {});
 }
 
 async function startPyodide(snapshot) {
@@ -106,8 +118,9 @@ async function start() {
   const archive = download(archiveURL);
   let pyodide;
   try {
-    pyodide = await startPyodide(useSnapshot ? download(snapshotURL) : null);
+    pyodide = await Promise.race([startPyodide(useSnapshot ? download(snapshotURL) : null), wasmAnswerFails()]);
   } catch (error) {
+    if (error instanceof FilesMissing) return failed(FILES_MISSING);
     console.error(error);
     return failed(startReason(error));
   }
