@@ -20,6 +20,7 @@ __all__ = [
     "page_url",
     "stored_text",
     "store_text",
+    "storage_blocked",
 ]
 
 # Revoking the object URL in the same task can cancel the download in some browsers.
@@ -81,6 +82,15 @@ def store_text(key: str, value: str) -> bool:
     except Exception:  # noqa: BLE001 - the caller tells the person it wasn't saved
         return False
     return True
+
+
+def storage_blocked() -> bool:
+    """Whether the page may not use localStorage at all (rather than finding it full)."""
+    try:
+        js.localStorage.getItem("calendar-links:integrations")
+    except Exception:  # noqa: BLE001 - any refusal means blocked
+        return True
+    return False
 
 
 def browser_time_zone() -> str:

@@ -18,6 +18,7 @@ import calendar_links_dom as dom
 import js
 from pyodide.ffi import create_proxy
 
+import browser_actions as browser
 import settings_store
 from error_boundary import guarded, is_element
 from page_reader import attribute, present
@@ -33,13 +34,17 @@ from settings import (
     parse_google_account,
     toggled,
 )
-from ui_text import ENABLED, NOT_SAVED, OFF, ONE_WAY, toggle_status
+from ui_text import ENABLED, OFF, ONE_WAY, not_saved, toggle_status
 
 __all__ = ["MARKETPLACE_SELECTOR", "Marketplace"]
 
 MARKETPLACE_SELECTOR: Final = "[data-calendar-marketplace]"
 DURATION_CHOICES: Final = (15, 30, 45, 60, 90, 120)
 _PANEL_CLASS: Final = "calendar-links-panel"
+
+
+def _not_saved() -> str:
+    return not_saved(browser.storage_blocked())
 
 
 class Marketplace:
@@ -178,7 +183,7 @@ class Marketplace:
         integrations = toggled(settings_store.current().integrations, provider.key)
         offered_keys = [offered.key for offered in self.offered]
         saved = settings_store.save(INTEGRATIONS_KEY, integrations_json(integrations, offered_keys))
-        self._say(toggle, toggle_status(provider, provider.key in integrations) if saved else NOT_SAVED)
+        self._say(toggle, toggle_status(provider, provider.key in integrations) if saved else _not_saved())
 
     def on_change(self, event: Any) -> None:
         """Save the Google account hint or the default event length."""
@@ -190,7 +195,7 @@ class Marketplace:
             self._save_account(target)
         elif setting == "duration":
             saved = settings_store.save(DEFAULT_DURATION_KEY, str(target.value))
-            self._say(target, f"Timed events now last {target.value} minutes." if saved else NOT_SAVED)
+            self._say(target, f"Timed events now last {target.value} minutes." if saved else _not_saved())
 
     def on_keydown(self, event: Any) -> None:
         """Enter in the account field saves it, and never submits a form around the panel."""
@@ -211,7 +216,7 @@ class Marketplace:
             return
         saved = settings_store.save(GOOGLE_ACCOUNT_KEY, account or "")
         done = f"New Google events open in {account}." if account else "Google events open in the signed-in account."
-        self._say(field, done if saved else NOT_SAVED)
+        self._say(field, done if saved else _not_saved())
 
     def _say(self, inside: Any, text: str) -> None:
         panel = present(inside.closest("." + _PANEL_CLASS))

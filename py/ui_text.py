@@ -14,19 +14,18 @@ from providers.base import Provider
 __all__ = [
     "ENABLED",
     "MENU_TRIGGER_TEXT",
-    "NOT_SAVED",
     "OFF",
     "ONE_WAY",
     "UNEXPECTED",
     "accessible_label",
     "tab_blocked",
     "menu_label",
+    "not_saved",
     "toggle_status",
 ]
 
 MENU_TRIGGER_TEXT: Final = "Add to calendar"
 ONE_WAY: Final = "One-way: nothing is read back, and later changes here don't update saved events."
-NOT_SAVED: Final = "Couldn't save in this browser (storage is blocked); this applies until you reload."
 UNEXPECTED: Final = "Something went wrong, so no event was made. Reload the page and try again."
 ENABLED: Final = "Enabled"
 OFF: Final = "Off"
@@ -40,6 +39,12 @@ def accessible_label(provider: Provider, field_label: str) -> str:
 def tab_blocked(calendar_name: str) -> tuple[str, str]:
     """The notice when the browser refused the new tab, and the words of the link that opens it."""
     return f"Your browser blocked the new tab for {calendar_name}.", f"Open {calendar_name}"
+
+
+def not_saved(storage_blocked: bool) -> str:
+    """Why a setting wasn't kept: storage the page may not use, or storage that is full."""
+    why = "storage is blocked" if storage_blocked else "its storage for this site is full"
+    return f"Couldn't save in this browser ({why}); this applies until you reload."
 
 
 def menu_label(field_label: str) -> str:

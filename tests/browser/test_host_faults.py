@@ -293,3 +293,18 @@ def test_a_content_security_policy_that_blocks_webassembly_fails_visibly(
     page.goto(base_url + "csp.html")
     expect_failed(page, "blocks WebAssembly")
     watch.console_errors.clear()
+
+
+def test_full_storage_is_called_full_not_blocked(
+    context: BrowserContext, watch: PageWatch, page: Page, base_url: str
+) -> None:
+    open_host(context, page, base_url + "full.html", host_page(RECORD + "<div data-calendar-marketplace></div>"))
+    page.evaluate(
+        """() => { let index = 0;  // to the last byte: blocks of shrinking size
+        for (const size of [262144, 4096, 64, 1]) {
+          try { for (;; index++) localStorage.setItem(`host-cache-${index}`, 'x'.repeat(size)); } catch {} } }"""
+    )
+    page.locator('[data-calendar-app="apple"] button').click()
+    status = page.locator('.calendar-links-marketplace__status')
+    expect(status).to_contain_text("full")
+    expect(status).not_to_contain_text("blocked")
