@@ -25,7 +25,6 @@ import page_reader as reader
 import page_render as render
 import settings_store
 from calendar_links import PageContext, date_order_from_locale
-from click_guard import is_repeat
 from error_boundary import guarded, is_element
 from field_sync import FieldSync
 from marketplace import Marketplace
@@ -65,6 +64,7 @@ class CalendarLinks:
     def start(self) -> None:
         """Read the settings, listen, and put buttons beside every field."""
         self.load_settings()
+        render.announcer()
         for event, listener in self._listeners.items():
             dom.listenOnPage(event, listener)
         for event, listener in self._window_listeners.items():
@@ -118,10 +118,6 @@ class CalendarLinks:
                 menus.toggle_menu(button)
             elif button.matches(render.PROVIDER_BUTTON_SELECTOR):
                 menus.close_open_menus()
-                now = float(js.performance.now())
-                if is_repeat(getattr(button, "calendarLinksCarriedOutAt", None), now):
-                    return
-                button.calendarLinksCarriedOutAt = now
                 clicks.on_provider_click(button, group, self.enabled, self.preferences, self.page_context())
 
     def on_keydown(self, event: Any) -> None:

@@ -1,7 +1,8 @@
 """Whether a click on a calendar button repeats one just carried out (pure).
 
 A person who double-clicks, or a page that fires fifty clicks at once, must get one tab or
-one download, not one per click; a click after a pause is a new request.
+one download, not one per click. A click after a pause, or for an event that changed in
+between (the date was edited), is a new request.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ __all__ = ["REPEAT_WINDOW_MS", "is_repeat"]
 REPEAT_WINDOW_MS: Final = 1500.0
 
 
-def is_repeat(last_carried_out_ms: float | None, now_ms: float) -> bool:
-    """True when the same button's last click that was carried out is under REPEAT_WINDOW_MS ago."""
-    return last_carried_out_ms is not None and 0 <= now_ms - last_carried_out_ms < REPEAT_WINDOW_MS
+def is_repeat(last: tuple[str, float] | None, event: str, now_ms: float) -> bool:
+    """True when the button's last click carried out, (event, at ms), made this event under REPEAT_WINDOW_MS ago."""
+    if last is None:
+        return False
+    last_event, last_ms = last
+    return last_event == event and 0 <= now_ms - last_ms < REPEAT_WINDOW_MS

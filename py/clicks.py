@@ -3,6 +3,7 @@ out what the calendar asks for (a new tab or a download)."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from typing import Any, assert_never
 
@@ -13,6 +14,7 @@ import page_render as render
 from calendar_links import PageContext, Problem, event_draft, ics_sequence
 from providers.base import Action, Click, DownloadFile, OpenUrl, Preferences, Provider
 from providers.registry import provider_named
+from click_guard import is_repeat
 from ui_text import tab_blocked
 
 __all__ = ["on_provider_click", "perform"]
@@ -31,6 +33,12 @@ def perform(action: Action) -> bool:
             assert_never(action)
 
 
+def _last_click(button: Any) -> tuple[str, float] | None:
+    """The event the button last made, and when (kept on the button itself)."""
+    at = getattr(button, "calendarLinksLastAt", None)
+    return None if at is None else (str(button.calendarLinksLastEvent), float(at))
+
+
 def on_provider_click(
     button: Any, group: Any, offered: Sequence[Provider], preferences: Preferences, page: PageContext
 ) -> None:
@@ -38,20 +46,25 @@ def on_provider_click(
     field = reader.present(group.previousElementSibling)
     key = reader.attribute(group, "data-calendar-for")
     if field is None or not dom.matches(field, reader.FIELD_SELECTOR) or reader.field_key(field) != key:
-        render.show_message(group, "This field is no longer on the page.", problem=True)
+        render.show_message(group, "This field is no longer on the page.", problem=True, announce_it=True)
         return
     provider = provider_named(reader.attribute(button, "data-calendar-provider") or "", offered)
     if provider is None:
-        render.show_message(group, "This calendar is no longer enabled.", problem=True)
+        render.show_message(group, "This calendar is no longer enabled.", problem=True, announce_it=True)
         return
     draft = event_draft(reader.record_attributes(reader.record_of(field)), reader.field_attributes(field), page)
     if isinstance(draft, Problem):
-        render.show_message(group, draft.message, problem=True)
+        render.show_message(group, draft.message, problem=True, announce_it=True)
         return
+    # The same event from the same button a moment ago: one tab or file, however many clicks.
+    event, now_ms = hashlib.sha256(repr(draft).encode()).hexdigest(), browser.monotonic_ms()
+    if is_repeat(_last_click(button), event, now_ms):
+        return
+    button.calendarLinksLastEvent, button.calendarLinksLastAt = event, now_ms
     stamp = browser.now()
     action = provider.action(draft, Click(preferences, stamp, ics_sequence(stamp)))
     if perform(action):
-        render.show_message(group, provider.notice(preferences), problem=False)
+        render.show_message(group, provider.notice(preferences), problem=False, announce_it=True)
     elif isinstance(action, OpenUrl):
         # Never "opened" when nothing opened: the person gets the link to open it themselves.
         notice, link_text = tab_blocked(provider.calendar_name)

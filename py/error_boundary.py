@@ -48,6 +48,6 @@ def guarded(handler: Callable[..., None]) -> Callable[..., None]:
                 return
             group = present(dom.closest(target, "." + render.GROUP_CLASS))
             if group is not None:
-                render.show_message(group, UNEXPECTED, problem=False)
+                render.show_message(group, UNEXPECTED, problem=False, announce_it=True)
 
     return run

@@ -26,7 +26,7 @@ import page_render as render
 from calendar_links import PageContext, Problem, event_draft, field_label
 from error_boundary import guarded, report
 from providers.base import Preferences, Provider
-from scheduling import PassScheduler, Phase, SliceEnd
+from scheduling import Listing, PassScheduler, Phase, SliceEnd
 from settings import Settings
 
 __all__ = ["FieldSync", "SyncSettings"]
@@ -62,6 +62,7 @@ class FieldSync:
         self.on_pass_start = on_pass_start
         self.scheduler = PassScheduler(_ATTACH_BATCH)
         self._fields: Any = None
+        self._checked_once = False
         self._observer_options = to_js(
             {"subtree": True, "childList": True, "characterData": True, "attributes": True,
              "attributeFilter": reader.WATCHED_ATTRIBUTES},
@@ -89,9 +90,16 @@ class FieldSync:
             group.calendarLinksSignature = ""
         self.schedule_pass()
 
-    def on_page_mutated(self, _records: Any, _observer: Any) -> None:
+    def on_page_mutated(self, records: Any, _observer: Any) -> None:
         """The host page changed records or fields (single-page apps re-render all the time)."""
-        self.schedule_pass()
+        with self.quiet():
+            self._note(records)
+
+    def _note(self, records: Any) -> None:
+        """Note which fields the records touch (removing groups their fields left), and ask for a pass."""
+        dom.noteMutations(records, reader.FIELD_SELECTOR)
+        if self.scheduler.request_changed():
+            js.setTimeout(self._run_slice_proxy, 0)
 
     def sync_field(self, field: Any) -> None:
         """Bring one field in line at once: its group and the state of its value."""
@@ -114,10 +122,16 @@ class FieldSync:
             return
         if end is not SliceEnd.IDLE:
             js.setTimeout(self._run_slice_proxy, 0)
+        elif not self._checked_once:
+            # Every value on the page checked for the first time (bench/scale.py).
+            self._checked_once = True
+            js.performance.mark("calendar-links:checked")
 
     def _slice_work(self) -> SliceEnd:
-        if self.scheduler.begin_slice():
-            self._fields = dom.allOnPage(reader.FIELD_SELECTOR)
+        listing = self.scheduler.begin_slice()
+        if listing is not None:
+            changed = dom.takeChangedFields()
+            self._fields = dom.allFields(reader.FIELD_SELECTOR) if listing is Listing.ALL else changed
             self.scheduler.fields_listed(self._fields.length)
             self.on_pass_start()
         started = time.perf_counter()
@@ -128,7 +142,7 @@ class FieldSync:
                     render.attach_groups(self._fields, work.start, work.stop, enabled, preferences)
                 else:
                     for index in range(work.start, work.stop):
-                        self.check_field(self._fields.item(index))
+                        self.check_field(self._fields[index])
             except Exception as error:  # noqa: BLE001 - one hostile field costs only its own buttons
                 self.scheduler.failed(work)
                 report(error)
@@ -165,10 +179,12 @@ class FieldSync:
     @contextmanager
     def quiet(self) -> Iterator[None]:
         """Make our own changes to the page without hearing them back from the observer."""
-        if self._observer.takeRecords().length:
-            # The host changed something since the last callback: look at it after this.
-            self.schedule_pass()
+        # Taken before disconnecting, which would drop them.
+        records = self._observer.takeRecords()
         self._observer.disconnect()
+        if records.length:
+            # The host changed something since the last callback: look at it after this.
+            self._note(records)
         try:
             yield
         finally:

@@ -1,7 +1,10 @@
 """Put calendar-links' own markup on the page: the button group after a field, its menu, its message.
 
 Page text only ever goes in through textContent and attributes, never as HTML, because
-labels and values come from the record and may hold markup. Work over many fields at once
+labels and values come from the record and may hold markup. A group at rest is three
+elements (the group and two buttons, their icons drawn by CSS); its message is made when
+there is something to say, and what a person's own click led to is read out by one polite
+live region for the whole page. Work over many fields at once
 goes through static/calendar-links-dom.mjs, a loop in the page instead of a call per element.
 """
 
@@ -12,6 +15,7 @@ from itertools import count
 from typing import Any, Final
 
 import calendar_links_dom as dom
+import js
 from pyodide.ffi import to_js
 
 from calendar_links import label_or_key
@@ -20,10 +24,13 @@ from providers.base import Preferences, Provider
 from ui_text import MENU_TRIGGER_TEXT, accessible_label, menu_label
 
 __all__ = [
+    "ANNOUNCER_CLASS",
     "GROUP_CLASS",
     "MENU_FROM",
     "PROVIDER_BUTTON_SELECTOR",
     "attach_groups",
+    "announce",
+    "announcer",
     "element",
     "group_after",
     "providers_attribute",
@@ -39,6 +46,8 @@ PROVIDER_BUTTON_SELECTOR: Final = "button[data-calendar-provider]"
 # beside every date would crowd a record page.
 MENU_FROM: Final = 3
 _MESSAGE_CLASS: Final = "calendar-links__message"
+ANNOUNCER_CLASS: Final = "calendar-links-announcer"
+_ANNOUNCE_AFTER_MS: Final = 100
 _message_ids = count(1)
 # One finished group per set of calendars and preferences, cloned for every field: a page
 # with thousands of fields then costs a clone and a few attributes per field, not a dozen calls.
@@ -61,13 +70,9 @@ def element(tag: str, class_name: str = "", text: str = "") -> Any:
 
 
 def _labelled_button(class_name: str, text: str) -> Any:
-    button = element("button", class_name)
+    # The icon is the button's ::before (static/calendar-links.css): no element per icon.
+    button = element("button", class_name, text)
     button.type = "button"
-    icon = element("span", "calendar-links__icon")
-    icon.setAttribute("aria-hidden", "true")
-    label = element("span", "calendar-links__text")
-    label.textContent = text
-    button.append(icon, label)
     return button
 
 
@@ -105,11 +110,6 @@ def _template(providers: Sequence[Provider], preferences: Preferences) -> Any:
         template.append(trigger, menu)
     else:
         template.append(*buttons)
-    message = element("span", _MESSAGE_CLASS)
-    # A polite live region: the message is read out when it changes, without stealing focus.
-    message.setAttribute("role", "status")
-    message.hidden = True
-    template.append(message)
     _templates[(keys, preferences)] = template
     return template
 
@@ -146,26 +146,61 @@ def remove_orphan_groups(field_selector: str) -> None:
     dom.removeOrphanGroups(field_selector)
 
 
-def show_message(group: Any, text: str, *, problem: bool) -> None:
-    """Show (or with empty text, hide) the group's message; a problem disables the buttons."""
-    message = group.querySelector("." + _MESSAGE_CLASS)
-    message.textContent = text
-    message.hidden = not text
-    message.classList.toggle(_MESSAGE_CLASS + "--problem", problem)
-    if text and not message.id:
-        # Screen readers then read the message (a problem, a notice) with the buttons.
-        message.id = f"calendar-links-message-{next(_message_ids)}"
-    for button in group.querySelectorAll("button"):
-        button.disabled = problem
-        if text:
-            button.setAttribute("aria-describedby", message.id)
+def show_message(group: Any, text: str, *, problem: bool, announce_it: bool = False) -> None:
+    """Show (or with empty text, remove) the group's message; a problem disables the buttons.
+
+    announce_it: also read it out (what a person's own click or edit led to); checks made in
+    the background stay quiet, and are read with the buttons they describe.
+    """
+    message = present(group.querySelector("." + _MESSAGE_CLASS))
+    buttons = group.querySelectorAll("button")
     group.classList.toggle(GROUP_CLASS + "--problem", problem)
+    for button in buttons:
+        button.disabled = problem
+    if not text:
+        if message is not None:
+            message.remove()
+            for button in buttons:
+                button.removeAttribute("aria-describedby")
+        return
+    if message is None:
+        message = element("span", _MESSAGE_CLASS)
+        message.id = f"calendar-links-message-{next(_message_ids)}"
+        group.append(message)
+        # Screen readers then read the message (a problem, a notice) with the buttons.
+        for button in buttons:
+            button.setAttribute("aria-describedby", message.id)
+    message.textContent = text
+    message.classList.toggle(_MESSAGE_CLASS + "--problem", problem)
+    if announce_it:
+        announce(text)
+
+
+def announcer() -> Any:
+    """The page's one polite live region, empty until something is said: made at start, and
+    again should the host have removed it (a new <body>, say)."""
+    found = present(dom.allOnPage("." + ANNOUNCER_CLASS).item(0))
+    if found is not None:
+        return found
+    made = element("div", ANNOUNCER_CLASS)
+    made.setAttribute("role", "status")
+    dom.pageBody().append(made)
+    return made
+
+
+def announce(text: str) -> None:
+    """Read text out through the page's live region."""
+    region = announcer()
+    # Emptied now and filled a moment later: the same words twice in a row are then still a
+    # change, and read again. A bound JS function, so no Python proxy waits on the timer.
+    region.textContent = ""
+    js.setTimeout(js.Reflect.set.bind(js.Reflect, region, "textContent", text), _ANNOUNCE_AFTER_MS)
 
 
 def show_message_with_link(group: Any, text: str, link_text: str, url: str) -> None:
     """Show a notice that ends with a link opening url in a new tab (a click on it is the
     person's own, which pop-up blockers let through)."""
-    show_message(group, text + " ", problem=False)
+    show_message(group, text + " ", problem=False, announce_it=True)
     link = element("a", _MESSAGE_CLASS + "-link", link_text)
     link.href = url
     link.target = "_blank"

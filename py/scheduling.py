@@ -3,8 +3,12 @@
 A pass brings every field in line in two phases. First each field gets its button group
 (in batches, since the page does that work); then the page is ready, and each value is
 checked so that an unreadable one shows its message before anyone clicks. A pass runs in
-slices that yield to the browser in between. A page that changes while a pass runs wants
-a new pass: the one under way starts over instead of a second one running beside it.
+slices that yield to the browser in between.
+
+A pass covers every field of the page (at start, and when the settings change: a pass under
+way then starts over) or only the fields the page changed since the last one: a host page
+that adds and removes thousands of fields costs work for those fields only, and a change
+during a pass waits for that pass to end instead of restarting it.
 
 Nothing a host page does may stop the passes for good: work that fails is skipped (a batch
 of fields is first retried one field at a time, so one hostile field costs only its own
@@ -22,7 +26,7 @@ from dataclasses import dataclass
 
 from errors import InvalidValue
 
-__all__ = ["FaultLog", "Phase", "PassScheduler", "SliceEnd", "Work"]
+__all__ = ["FaultLog", "Listing", "Phase", "PassScheduler", "SliceEnd", "Work"]
 
 
 class Phase(enum.Enum):
@@ -32,13 +36,20 @@ class Phase(enum.Enum):
     CHECK = "check"
 
 
+class Listing(enum.Enum):
+    """Which fields a new pass covers."""
+
+    ALL = "all"
+    CHANGED = "changed"
+
+
 class SliceEnd(enum.Enum):
     """What the shell does after a slice."""
 
     # Schedule the next slice.
     MORE = "more"
-    # Every field has its buttons: remove the groups whose field went away, then schedule
-    # the next slice (the checks).
+    # Every field of a pass over all of them has its buttons: remove the groups whose field
+    # went away, then schedule the next slice (the checks).
     ATTACHED = "attached"
     # As ATTACHED, for the first time on this page: also announce that the page is ready.
     READY = "ready"
@@ -64,6 +75,9 @@ class PassScheduler:
         self._attach_batch = attach_batch
         self._pending = False
         self._start_over = False
+        self._changed = False
+        self._in_pass = False
+        self._listing = Listing.ALL
         self._ready = False
         self._phase = Phase.ATTACH
         self._next = 0
@@ -77,20 +91,35 @@ class PassScheduler:
         return self._pending
 
     def request(self) -> bool:
-        """The page changed: a pass is wanted. True when the shell must schedule a slice."""
+        """Every field needs a pass (start, new settings). True when the shell must schedule a slice."""
         self._start_over = True
+        return self._schedule()
+
+    def request_changed(self) -> bool:
+        """Some fields changed: they need a pass. True when the shell must schedule a slice."""
+        self._changed = True
+        return self._schedule()
+
+    def _schedule(self) -> bool:
         if self._pending:
             return False
         self._pending = True
         return True
 
-    def begin_slice(self) -> bool:
-        """A slice starts. True when the shell must list the fields again (a new pass)."""
-        if not self._start_over:
-            return False
-        self._start_over = False
+    def begin_slice(self) -> Listing | None:
+        """A slice starts: which fields the shell must list for a new pass, or None to go on."""
+        if self._start_over:
+            # Every field, the changed ones among them; a pass under way starts over.
+            self._start_over = self._changed = False
+            listing = Listing.ALL
+        elif self._changed and not self._in_pass:
+            self._changed = False
+            listing = Listing.CHANGED
+        else:
+            return None
+        self._in_pass, self._listing = True, listing
         self._phase, self._next, self._count, self._one_by_one_until = Phase.ATTACH, 0, 0, 0
-        return True
+        return listing
 
     def fields_listed(self, count: int) -> None:
         """The shell listed the fields of the new pass: count of them."""
@@ -124,17 +153,19 @@ class PassScheduler:
             if not self._ready:
                 self._ready = True
                 return SliceEnd.READY
-            return SliceEnd.ATTACHED
-        if self._start_over:
-            # The page changed while the checks ran: the next slice begins a new pass.
+            # After a pass over the changed fields only, no orphaned groups are looked for:
+            # the shell removes those as it hears of the removals.
+            return SliceEnd.ATTACHED if self._listing is Listing.ALL else SliceEnd.MORE
+        self._in_pass = False
+        if self._start_over or self._changed:
+            # The page changed during the pass: the next slice begins a new one.
             return SliceEnd.MORE
         self._pending = False
         return SliceEnd.IDLE
 
     def abandon(self) -> None:
         """A slice failed: drop the pass, so the next request starts a new one."""
-        self._pending = False
-        self._start_over = False
+        self._pending = self._start_over = self._changed = self._in_pass = False
 
 
 class FaultLog:

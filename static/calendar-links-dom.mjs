@@ -45,7 +45,9 @@ export const textContent = propertyOf(Node, "textContent");
 const isConnected = propertyOf(Node, "isConnected");
 export const nextElementSibling = propertyOf(Element, "nextElementSibling");
 export const previousElementSibling = propertyOf(Element, "previousElementSibling");
+const elementQuerySelectorAll = methodOf(Element, "querySelectorAll");
 const documentQuerySelectorAll = methodOf(Document, "querySelectorAll");
+const arrayFrom = Array.from;
 const documentCreateElement = methodOf(Document, "createElement");
 const documentRoot = propertyOf(Document, "documentElement");
 const documentBody = propertyOf(Document, "body");
@@ -112,12 +114,62 @@ export function placeGroups(fields, template, plan) {
   }
 }
 
+function removeIfOrphan(group, fieldSelector) {
+  const field = group.previousElementSibling;
+  if (field === null || !matches(field, fieldSelector) || keyOf(field) !== group.getAttribute("data-calendar-for")) {
+    group.remove();
+  }
+}
+
 // Remove every button group whose field went away or changed its key.
 export function removeOrphanGroups(fieldSelector) {
-  for (const group of allOnPage(`.${GROUP_CLASS}`)) {
-    const field = group.previousElementSibling;
-    if (field === null || !matches(field, fieldSelector) || keyOf(field) !== group.getAttribute("data-calendar-for")) {
-      group.remove();
+  for (const group of allOnPage(`.${GROUP_CLASS}`)) removeIfOrphan(group, fieldSelector);
+}
+
+// Every field on the page, in document order, as an array.
+export const allFields = (fieldSelector) => arrayFrom(allOnPage(fieldSelector));
+
+// The fields the host page changed since the last pass over them, gathered from the
+// observer's records as they come: a page that adds and removes thousands of fields then
+// costs work for those fields only. Groups left behind by a removed field go at once.
+const changedFields = new Set();
+
+export function noteMutations(records, fieldSelector) {
+  const fieldsIn = (node) => {
+    if (nodeType(node) !== 1) return;
+    if (matches(node, fieldSelector)) changedFields.add(node);
+    for (const field of elementQuerySelectorAll(node, fieldSelector)) changedFields.add(field);
+  };
+  const fieldAround = (node) => {
+    const element = nodeType(node) === 1 ? node : parentElement(node);
+    const field = element === null ? null : closest(element, fieldSelector);
+    if (field !== null) changedFields.add(field);
+  };
+  const maybeOrphans = [];
+  for (const record of records) {
+    if (record.type === "attributes") {
+      // On a record, or any element a field inherits from: every field inside it.
+      fieldsIn(record.target);
+      fieldAround(record.target);
+      if (record.attributeName === FIELD_ATTRIBUTE) maybeOrphans.push(nextElementSibling(record.target));
+    } else {
+      if (record.type === "childList") {
+        for (const node of record.addedNodes) fieldsIn(node);
+        // A field taken out (or something put between it and its group) leaves the group
+        // right after the change.
+        maybeOrphans.push(record.nextSibling);
+      }
+      fieldAround(record.target);
     }
   }
+  for (const node of maybeOrphans) {
+    if (node?.nodeType === 1 && node.classList.contains(GROUP_CLASS)) removeIfOrphan(node, fieldSelector);
+  }
+}
+
+// The changed fields still on the page, as an array; forgotten here.
+export function takeChangedFields() {
+  const fields = arrayFrom(changedFields).filter(isConnected);
+  changedFields.clear();
+  return fields;
 }

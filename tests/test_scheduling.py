@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from errors import InvalidValue
-from scheduling import FaultLog, PassScheduler, Phase, SliceEnd, Work
+from scheduling import FaultLog, Listing, PassScheduler, Phase, SliceEnd, Work
 
 
 def run_slice(scheduler: PassScheduler, fields: int, budget: int | None = None) -> tuple[list[Work], SliceEnd]:
@@ -171,3 +171,52 @@ def test_each_fault_is_reported_once() -> None:
     for index in range(FaultLog.LIMIT):
         log.first_time(f"noise {index}")
     assert log.first_time("one too many") is False
+
+
+def listed_slice(scheduler: PassScheduler, fields: dict[Listing, int]) -> tuple[Listing | None, list[Work], SliceEnd]:
+    """One slice where the shell lists fields[ALL] or fields[CHANGED] fields when a pass begins."""
+    listing = scheduler.begin_slice()
+    if listing is not None:
+        scheduler.fields_listed(fields[listing])
+    handled = []
+    while (work := scheduler.next_work()) is not None:
+        scheduler.done(work)
+        handled.append(work)
+    return listing, handled, scheduler.end_slice()
+
+
+def test_changed_fields_during_a_pass_wait_for_it_and_then_get_a_pass_of_their_own() -> None:
+    scheduler = PassScheduler(attach_batch=100)
+    scheduler.request()
+    counts = {Listing.ALL: 50, Listing.CHANGED: 3}
+    assert listed_slice(scheduler, counts)[::2] == (Listing.ALL, SliceEnd.READY)
+    assert scheduler.request_changed() is False  # the checks of the full pass still run
+    scheduler.begin_slice()  # not a new pass: the checks go on
+    assert scheduler.next_work() == Work(Phase.CHECK, 0, 1)
+    # Checks of the whole page finish first, then only the changed fields come.
+    while (work := scheduler.next_work()) is not None:
+        scheduler.done(work)
+    assert scheduler.end_slice() is SliceEnd.MORE
+    listing, handled, end = listed_slice(scheduler, counts)
+    # No orphan search after a pass over changed fields: the shell did that as it heard of removals.
+    assert (listing, handled, end) == (Listing.CHANGED, [Work(Phase.ATTACH, 0, 3)], SliceEnd.MORE)
+    listing, handled, end = listed_slice(scheduler, counts)
+    assert listing is None and [work.start for work in handled] == [0, 1, 2] and end is SliceEnd.IDLE
+
+
+def test_a_storm_of_changes_is_one_pass_at_a_time_and_new_settings_still_restart() -> None:
+    scheduler = PassScheduler(attach_batch=2)
+    scheduler.request()
+    while listed_slice(scheduler, {Listing.ALL: 4, Listing.CHANGED: 0})[2] is not SliceEnd.IDLE:
+        pass
+    assert scheduler.request_changed() is True
+    assert all(scheduler.request_changed() is False for _ in range(100))
+    listing, handled, end = listed_slice(scheduler, {Listing.ALL: 4, Listing.CHANGED: 5})
+    assert listing is Listing.CHANGED and end is SliceEnd.MORE
+    # New settings mid-pass: the pass starts over, over every field.
+    scheduler.request_changed()
+    assert scheduler.request() is False
+    listing, handled, end = listed_slice(scheduler, {Listing.ALL: 4, Listing.CHANGED: 5})
+    assert listing is Listing.ALL and handled[0] == Work(Phase.ATTACH, 0, 2) and end is SliceEnd.ATTACHED
+    listing, handled, end = listed_slice(scheduler, {Listing.ALL: 4, Listing.CHANGED: 5})
+    assert listing is None and len(handled) == 4 and end is SliceEnd.IDLE

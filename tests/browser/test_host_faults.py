@@ -308,3 +308,26 @@ def test_full_storage_is_called_full_not_blocked(
     status = page.locator('.calendar-links-marketplace__status')
     expect(status).to_contain_text("full")
     expect(status).not_to_contain_text("blocked")
+
+
+def test_a_group_at_rest_is_three_elements_and_one_live_region_speaks_for_the_page(
+    context: BrowserContext, watch: PageWatch, page: Page, base_url: str
+) -> None:
+    body = RECORD.replace(
+        "</div>", '<span data-calendar-field="bad" data-field-type="date" data-value="2026-02-30">30 Feb</span></div>'
+    )
+    open_host(context, page, base_url + "light.html", host_page(body))
+    group = page.locator('[data-calendar-for="due"]')
+    assert group.evaluate("(group) => 1 + group.querySelectorAll('*').length") == 3
+    # A problem found in the background is read with the buttons, not announced.
+    bad = page.locator('[data-calendar-for="bad"] [data-calendar-provider="google"]')
+    expect(bad).to_have_accessible_description(re.compile("30"))
+    live = page.get_by_role("status")
+    expect(live).to_have_count(1)
+    expect(live).to_have_text("")
+    # What a click led to is announced, and read with the buttons afterwards.
+    google_dates(context, watch, lambda: group.locator('[data-calendar-provider="google"]').click())
+    notice = group.locator(".calendar-links__message")
+    expect(notice).to_contain_text("Google")
+    expect(live).to_have_text(notice.text_content() or "")
+    expect(group.locator('[data-calendar-provider="outlook"]')).to_have_accessible_description(notice.text_content() or "")
