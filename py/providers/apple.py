@@ -4,21 +4,10 @@ from __future__ import annotations
 
 from typing import Final
 
-from providers.base import Preferences, Provider
+from providers.base import Provider, fixed_words
 from providers.ics_file import ics_download
 
 __all__ = ["APPLE"]
-
-
-def _hint(_preferences: Preferences) -> str:
-    return (
-        "Downloads an .ics file for Apple Calendar or any other calendar app; it asks which "
-        "calendar to add the event to. You review and save the event there."
-    )
-
-
-def _notice(_preferences: Preferences) -> str:
-    return "Downloaded for Apple Calendar. Open the file to save it; later changes here don't sync."
 
 
 APPLE: Final = Provider(
@@ -33,7 +22,13 @@ APPLE: Final = Provider(
         "Events go to the calendar you pick when the file opens (iCloud, or any account "
         "set up in the calendar app on this device)."
     ),
-    hint=_hint,
-    notice=_notice,
+    hint=fixed_words(
+        "Downloads an .ics file for Apple Calendar or any other calendar app; it asks which "
+        "calendar to add the event to. You review and save the event there."
+    ),
+    notice=fixed_words(
+        "Downloaded for Apple Calendar. Open the file to save it; later changes here "
+        "don't sync."
+    ),
     action=ics_download,
 )

@@ -16,7 +16,7 @@ from typing import Final, TypeAlias
 
 from calendar_links import EventDraft, InvalidValue
 
-__all__ = ["Action", "Click", "DownloadFile", "OpenUrl", "Preferences", "Provider"]
+__all__ = ["Action", "Click", "DownloadFile", "OpenUrl", "Preferences", "Provider", "fixed_words"]
 
 # Lower-case letters and digits: a key is a JSON name in the stored integrations, a
 # data-calendar-provider value and part of an icon's file name.
@@ -80,3 +80,8 @@ class Provider:
         for name in ("short_name", "calendar_name", "summary", "destination"):
             if not getattr(self, name).strip():
                 raise InvalidValue(f"provider {self.key!r} needs a {name}.")
+
+
+def fixed_words(text: str) -> Callable[[Preferences], str]:
+    """Words for a hint or notice that no setting changes."""
+    return lambda _preferences: text

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from calendar_links import EventDraft
-from providers.base import Click, OpenUrl, Preferences, Provider
-from providers.outlook_web import outlook_web_url
+from providers.base import Provider, fixed_words
+from providers.outlook_web import compose_action
 
 __all__ = ["MICROSOFT_365", "MICROSOFT_365_COMPOSE_URL"]
 
@@ -14,21 +13,6 @@ __all__ = ["MICROSOFT_365", "MICROSOFT_365_COMPOSE_URL"]
 # links on outlook.office.com fail since May 2026 with "AADSTS90015: Requested query string
 # is too long" (spatie/calendar-links issue 215).
 MICROSOFT_365_COMPOSE_URL: Final = "https://outlook.cloud.microsoft/calendar/0/deeplink/compose"
-
-
-def _hint(_preferences: Preferences) -> str:
-    return (
-        "Opens Outlook on the web in a new tab, in the work or school account signed in to "
-        "this browser. You review and save the event there."
-    )
-
-
-def _notice(_preferences: Preferences) -> str:
-    return "Opened in Outlook on the web (work or school account). Save it there; later changes here don't sync."
-
-
-def _action(draft: EventDraft, _click: Click) -> OpenUrl:
-    return OpenUrl(outlook_web_url(draft, MICROSOFT_365_COMPOSE_URL))
 
 
 MICROSOFT_365: Final = Provider(
@@ -43,7 +27,13 @@ MICROSOFT_365: Final = Provider(
         "Events go to the work or school account signed in to Outlook on the web in this "
         "browser, which may not be the mailbox connected to this CRM."
     ),
-    hint=_hint,
-    notice=_notice,
-    action=_action,
+    hint=fixed_words(
+        "Opens Outlook on the web in a new tab, in the work or school account signed in to "
+        "this browser. You review and save the event there."
+    ),
+    notice=fixed_words(
+        "Opened in Outlook on the web (work or school account). Save it there; later "
+        "changes here don't sync."
+    ),
+    action=compose_action(MICROSOFT_365_COMPOSE_URL),
 )

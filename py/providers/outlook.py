@@ -4,21 +4,10 @@ from __future__ import annotations
 
 from typing import Final
 
-from providers.base import Preferences, Provider
+from providers.base import Provider, fixed_words
 from providers.ics_file import ics_download
 
 __all__ = ["OUTLOOK"]
-
-
-def _hint(_preferences: Preferences) -> str:
-    return (
-        "Downloads an .ics file to open in Outlook, which adds it to the Microsoft account "
-        "Outlook is signed in to. You review and save the event there."
-    )
-
-
-def _notice(_preferences: Preferences) -> str:
-    return "Downloaded for Outlook. Open the file to save it; later changes here don't sync."
 
 
 OUTLOOK: Final = Provider(
@@ -33,7 +22,13 @@ OUTLOOK: Final = Provider(
         "Events go to the Microsoft account Outlook is signed in to on this computer, which "
         "may not be the mailbox connected to this CRM."
     ),
-    hint=_hint,
-    notice=_notice,
+    hint=fixed_words(
+        "Downloads an .ics file to open in Outlook, which adds it to the Microsoft account "
+        "Outlook is signed in to. You review and save the event there."
+    ),
+    notice=fixed_words(
+        "Downloaded for Outlook. Open the file to save it; later changes here don't "
+        "sync."
+    ),
     action=ics_download,
 )

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from calendar_links import EventDraft
+from providers.base import Click, OpenUrl
 from providers.web_link import LinkText, fitted_url, iso_moment
 
-__all__ = ["outlook_web_url"]
+__all__ = ["compose_action", "outlook_web_url"]
 
 
 def outlook_web_url(draft: EventDraft, compose_url: str) -> str:
@@ -30,3 +33,8 @@ def outlook_web_url(draft: EventDraft, compose_url: str) -> str:
         return fields
 
     return fitted_url(compose_url, draft, query)
+
+
+def compose_action(compose_url: str) -> Callable[[EventDraft, Click], OpenUrl]:
+    """The action of a calendar on Outlook on the web: open the event's compose link on that host."""
+    return lambda draft, _click: OpenUrl(outlook_web_url(draft, compose_url))

@@ -4,28 +4,12 @@ from __future__ import annotations
 
 from typing import Final
 
-from calendar_links import EventDraft
-from providers.base import Click, OpenUrl, Preferences, Provider
-from providers.outlook_web import outlook_web_url
+from providers.base import Provider, fixed_words
+from providers.outlook_web import compose_action
 
 __all__ = ["OUTLOOK_COM", "OUTLOOK_COM_COMPOSE_URL"]
 
 OUTLOOK_COM_COMPOSE_URL: Final = "https://outlook.live.com/calendar/0/deeplink/compose"
-
-
-def _hint(_preferences: Preferences) -> str:
-    return (
-        "Opens Outlook.com in a new tab, in the personal Microsoft account signed in to this "
-        "browser. You review and save the event there."
-    )
-
-
-def _notice(_preferences: Preferences) -> str:
-    return "Opened in Outlook.com (personal Microsoft account). Save it there; later changes here don't sync."
-
-
-def _action(draft: EventDraft, _click: Click) -> OpenUrl:
-    return OpenUrl(outlook_web_url(draft, OUTLOOK_COM_COMPOSE_URL))
 
 
 OUTLOOK_COM: Final = Provider(
@@ -40,7 +24,13 @@ OUTLOOK_COM: Final = Provider(
         "Events go to the personal Microsoft account (Outlook.com, Hotmail, Live) signed in "
         "to this browser."
     ),
-    hint=_hint,
-    notice=_notice,
-    action=_action,
+    hint=fixed_words(
+        "Opens Outlook.com in a new tab, in the personal Microsoft account signed in to this "
+        "browser. You review and save the event there."
+    ),
+    notice=fixed_words(
+        "Opened in Outlook.com (personal Microsoft account). Save it there; later "
+        "changes here don't sync."
+    ),
+    action=compose_action(OUTLOOK_COM_COMPOSE_URL),
 )
