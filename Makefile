@@ -18,6 +18,7 @@ test: static browser
 
 bench: static browser
 	$(PY) bench/run.py $(BENCH_ARGS)
+	$(PY) bench/scale.py $(SCALE_ARGS)
 
 $(INSTALLED): requirements/runtime.txt requirements/dev.txt
 	python3 -m venv $(VENV)
