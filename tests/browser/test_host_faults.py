@@ -75,6 +75,15 @@ def google_dates(context: BrowserContext, watch: PageWatch, click: Callable[[], 
     return parse_qs(urlsplit(watch.provider_urls[-1]).query)["dates"]
 
 
+def open_failing(
+    context: BrowserContext, page: Page, url: str, html: str, headers: dict[str, str] | None = None
+) -> None:
+    """Open a page where calendar-links can't start, noting the failed events it sends."""
+    context.add_init_script(LISTEN_FOR_FAILED)
+    serve(page, url, html, headers)
+    page.goto(url)
+
+
 def expect_failed(page: Page, reason: str) -> None:
     page.wait_for_selector(FAILED, state="attached", timeout=FAILED_TIMEOUT_MS)
     notice = page.locator(".calendar-links-failure")
@@ -142,9 +151,7 @@ def test_a_document_clobbered_by_named_forms_still_gets_working_buttons(
 def test_a_document_whose_createelement_is_hidden_fails_visibly_with_its_reason(
     context: BrowserContext, watch: PageWatch, page: Page, base_url: str
 ) -> None:
-    context.add_init_script(LISTEN_FOR_FAILED)
-    serve(page, base_url + "clobbered.html", host_page('<form name="createElement"></form>' + RECORD))
-    page.goto(base_url + "clobbered.html")
+    open_failing(context, page, base_url + "clobbered.html", host_page('<form name="createElement"></form>' + RECORD))
     expect_failed(page, 'named "createElement"')
     watch.console_errors.clear()
 
@@ -257,9 +264,8 @@ def test_fifty_rapid_clicks_make_one_tab_and_one_download(
 def test_a_polluted_object_prototype_fails_visibly_with_its_reason(
     context: BrowserContext, watch: PageWatch, page: Page, base_url: str
 ) -> None:
-    context.add_init_script(LISTEN_FOR_FAILED + "Object.prototype.google = true;")
-    serve(page, base_url + "polluted.html", host_page(RECORD))
-    page.goto(base_url + "polluted.html")
+    context.add_init_script("Object.prototype.google = true;")
+    open_failing(context, page, base_url + "polluted.html", host_page(RECORD))
     expect_failed(page, 'added "google" to every object')
     expect(page.locator("[data-calendar-field]")).to_have_text("1 Dec 2026")
     assert [text for text in watch.console_errors if "calendar-links" not in text] == []
@@ -267,12 +273,10 @@ def test_a_polluted_object_prototype_fails_visibly_with_its_reason(
 
 
 def test_runtime_files_missing_or_served_as_html_fail_visibly(
-    browser: object, context: BrowserContext, watch: PageWatch, page: Page, base_url: str
+    context: BrowserContext, watch: PageWatch, page: Page, base_url: str
 ) -> None:
-    context.add_init_script(LISTEN_FOR_FAILED)
-    serve(page, base_url + "missing.html", host_page(RECORD))
     page.route("**/static/vendor/pyodide/pyodide.mjs", lambda route: route.fulfill(status=404, body="not found"))
-    page.goto(base_url + "missing.html")
+    open_failing(context, page, base_url + "missing.html", host_page(RECORD))
     expect_failed(page, "could not be loaded")
     page.unroute("**/static/vendor/pyodide/pyodide.mjs")
     # A server that answers every unknown path with its own HTML page.
@@ -288,9 +292,7 @@ def test_runtime_files_missing_or_served_as_html_fail_visibly(
 def test_a_content_security_policy_that_blocks_webassembly_fails_visibly(
     context: BrowserContext, watch: PageWatch, page: Page, base_url: str
 ) -> None:
-    context.add_init_script(LISTEN_FOR_FAILED)
-    serve(page, base_url + "csp.html", host_page(RECORD), {"Content-Security-Policy": "script-src 'self'"})
-    page.goto(base_url + "csp.html")
+    open_failing(context, page, base_url + "csp.html", host_page(RECORD), {"Content-Security-Policy": "script-src 'self'"})
     expect_failed(page, "blocks WebAssembly")
     watch.console_errors.clear()
 
