@@ -20,10 +20,11 @@ bench: static browser
 	$(PY) bench/run.py $(BENCH_ARGS)
 	$(PY) bench/scale.py $(SCALE_ARGS)
 
-$(INSTALLED): requirements/runtime.txt requirements/dev.txt
+$(INSTALLED): requirements/runtime.txt requirements/dev.txt requirements/caldav.txt
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/runtime.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements/caldav.txt
 	touch $@
 
 $(NODE_INSTALLED): package.json package-lock.json

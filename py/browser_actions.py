@@ -33,19 +33,14 @@ def open_tab(url: str) -> bool:
 
     Must run synchronously inside the click, or pop-up blockers object.
     """
-    # With "noopener" window.open returns null even when the tab opens, so a blocked tab
-    # couldn't be told apart. Instead the tab opens blank, forgets its opener (no handle back
-    # to the CRM page), and follows a no-referrer link to the calendar (the record's address
-    # stays here).
-    tab = present(js.window.open("", "_blank"))
+    # With "noopener" (or "noreferrer") window.open returns null even when the tab opens, so
+    # a blocked tab couldn't be told apart: the tab opens without it, then forgets its opener
+    # (no handle back to the CRM page). The browser's default referrer policy sends the
+    # calendar at most this page's origin, never the record's path.
+    tab = present(js.window.open(url, "_blank"))
     if tab is None:
         return False
     tab.opener = jsnull
-    link = tab.document.createElement("a")
-    link.href = url
-    link.rel = "noreferrer"
-    tab.document.body.append(link)
-    link.click()
     return True
 
 

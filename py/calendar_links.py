@@ -19,12 +19,12 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Final, TypeGuard
 from urllib.parse import quote, urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
-from icalendar import TRANSP, Calendar, Event, Parameters
+from icalendar import STATUS, TRANSP, Alarm, Calendar, Event, Parameters
 
 from errors import InvalidValue
 from field_values import (
@@ -39,15 +39,18 @@ from field_values import (
     wall_time_instant,
     zone_named,
 )
-from settings import DEFAULT_DURATION_MINUTES, whole_minutes
+from settings import DEFAULT_DURATION_MINUTES, MAX_REMINDER_MINUTES, whole_minutes
 
 __all__ = [
     "FIELD_TYPES",
     "ICS_MEDIA_TYPE",
     "ICS_PRODID",
     "MAX_DURATION_MINUTES",
+    "REPEATS",
     "SEQUENCE_EPOCH",
+    "SHOW_AS",
     "UID_DOMAIN",
+    "YEARLY_SERIES_FIRST_YEAR",
     "VALUE_SOURCES",
     "EventDraft",
     "FieldAttributes",
@@ -57,18 +60,36 @@ __all__ = [
     "RecordAttributes",
     "date_order_from_locale",
     "event_draft",
+    "event_title",
+    "event_when",
     "event_uid",
     "field_label",
     "label_or_key",
+    "ics_cancellation",
     "ics_document",
     "ics_file_name",
     "ics_sequence",
     "record_link",
+    "record_uri",
+    "recurrence_rule",
     "visible_prefix",
 ]
 
 FIELD_TYPES: Final = ("date", "datetime")
 VALUE_SOURCES: Final = ("input", "data-value", "datetime", "text")
+# data-repeat values, and data-show-as values (RFC 5545 TRANSP: OPAQUE, TRANSPARENT).
+REPEATS: Final = ("yearly",)
+SHOW_AS: Final = ("busy", "free")
+
+# A yearly series whose stored date is older starts on the same day in this
+# year (1972 for 29 February). Every occurrence anyone will look at stays
+# the same, and the file avoids the old starts that calendars mishandle:
+# Apple writes 1604 for "year unknown", Outlook stores nothing before 1601,
+# several clients misplace or drop events before 1970, and Nextcloud's own
+# birthday calendar moves such starts to 1970 for that reason. README,
+# "Yearly events", gives the sources.
+YEARLY_SERIES_FIRST_YEAR: Final = 1970
+
 
 # A week: longer "events" are projects, and a typo such as 6000 for 60 should
 # not quietly block four days.
@@ -118,6 +139,9 @@ class FieldAttributes:
     duration_minutes: str | None = None
     date_order: str | None = None
     input_type: str | None = None
+    repeat: str | None = None
+    end_field: str | None = None
+    show_as: str | None = None
 
     def __post_init__(self) -> None:
         if self.value_source not in VALUE_SOURCES:
@@ -165,7 +189,11 @@ class EventDraft:
 
     An all-day event has date start and end; a timed one aware datetimes,
     held in UTC to the whole second (iCalendar and Google carry seconds).
-    The end is exclusive and must come after the start.
+    The end is exclusive and must come after the start. A yearly event is
+    all-day and repeats every year from its start. show_as is "busy" or
+    "free"; left empty it becomes "free" for all-day events (a birthday or
+    a renewal date is a reminder, not a day blocked) and "busy" for timed
+    ones, as calendars do for events made by hand.
     """
 
     uid: str
@@ -176,6 +204,8 @@ class EventDraft:
     start: date | datetime
     end: date | datetime
     time_zone: str
+    yearly: bool = False
+    show_as: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "title", _normalised_text(self.title))
@@ -192,6 +222,12 @@ class EventDraft:
         start, end = _checked_span(self.start, self.end)
         object.__setattr__(self, "start", start)
         object.__setattr__(self, "end", end)
+        if self.yearly and isinstance(start, datetime):
+            raise InvalidValue("a yearly event must be all-day (date start and end).")
+        show_as = self.show_as or ("busy" if isinstance(start, datetime) else "free")
+        if show_as not in SHOW_AS:
+            raise InvalidValue(f"show_as {self.show_as!r} is not one of {', '.join(SHOW_AS)}.")
+        object.__setattr__(self, "show_as", show_as)
 
     @property
     def all_day(self) -> bool:
@@ -225,36 +261,41 @@ def label_or_key(label: str | None, key: str) -> str:
     return label if _given(label) else key
 
 
-def event_draft(record: RecordAttributes, field: FieldAttributes, page: PageContext) -> EventDraft | Problem:
-    """The event for field as the page shows it now, or the Problem that prevents one."""
+def event_draft(
+    record: RecordAttributes, field: FieldAttributes, page: PageContext, end_field: FieldAttributes | None = None
+) -> EventDraft | Problem:
+    """The event for field as the page shows it now (to end_field, the field data-end-field names), or its Problem."""
     # Zone, duration and date order come from the field, else its record,
     # else the page. A "date" field gives an all-day event ending the next
-    # day (exclusive end); a datetime value there counts as its calendar date
-    # in the zone. A "datetime" field gives a timed event lasting the duration.
+    # day (exclusive end); a "datetime" field a timed event lasting the
+    # duration. With data-end-field the event runs to that field instead.
     label = _normalised_text(field_label(field))
     try:
-        return _draft(record, field, page, label)
+        return _draft(record, field, page, label, end_field)
     except _Unusable as unusable:
         return Problem(field.key, f"{label}: {unusable}" if label.strip() else str(unusable))
 
 
-def _draft(record: RecordAttributes, field: FieldAttributes, page: PageContext, label: str) -> EventDraft:
+def _draft(
+    record: RecordAttributes, field: FieldAttributes, page: PageContext, label: str, end_field: FieldAttributes | None
+) -> EventDraft:
     if not field.key.strip():
         raise _Unusable("data-calendar-field needs a name (the field's key).")
     kind = _field_kind(field.field_type)
+    yearly = _repeats_yearly(field.repeat, kind)
+    show_as = _chosen_show_as(field.show_as)
     zone = _chosen_zone(field, record, page)
-    order = _chosen_date_order(field, record, page)
-    moment = parsed_moment(
-        field.value, machine=is_machine_value(field.value_source, field.input_type), date_order=order
-    )
-    if isinstance(moment, Unreadable):
-        raise _Unusable(moment.message)
+    moment = _field_moment(field, record, page)
     shown = quoted_value(field.value)
     try:
-        if kind == "date":
-            start, end = _all_day_span(moment, zone)
+        if _given(field.end_field):
+            start, end = _span_to_end_field(field.end_field, end_field, record, page, kind, moment, zone, shown)
+        elif kind == "date":
+            start, end = _all_day_span(moment)
         else:
             start, end = _timed_span(moment, zone, _chosen_duration(field, record, page), shown)
+        if yearly:
+            start, end = _series_start(start, end)
     except OverflowError:
         raise _Unusable(f"{shown} is too far in the past or future for a calendar.") from None
     link = record_link(record.url, page.page_url)
@@ -267,7 +308,102 @@ def _draft(record: RecordAttributes, field: FieldAttributes, page: PageContext, 
         start=start,
         end=end,
         time_zone=zone.key,
+        yearly=yearly,
+        show_as=show_as,
     )
+
+
+def event_title(record: RecordAttributes, field: FieldAttributes) -> str:
+    """The title the field's event gets, whatever its value (a cancellation names the event by it)."""
+    return _event_title(record, field, _normalised_text(field_label(field)))
+
+
+def _field_moment(field: FieldAttributes, record: RecordAttributes, page: PageContext) -> Moment:
+    order = _chosen_date_order(field, record, page)
+    moment = parsed_moment(
+        field.value, machine=is_machine_value(field.value_source, field.input_type), date_order=order
+    )
+    if isinstance(moment, Unreadable):
+        raise _Unusable(moment.message)
+    return moment
+
+
+def _repeats_yearly(raw: str | None, kind: str) -> bool:
+    if not _given(raw):
+        return False
+    if raw.strip().lower() not in REPEATS:
+        raise _Unusable(f'data-repeat {quoted_value(raw)} is not supported; the one value is "yearly".')
+    if kind != "date":
+        raise _Unusable('data-repeat="yearly" works on date fields only (one all-day event every year).')
+    return True
+
+
+def _chosen_show_as(raw: str | None) -> str:
+    if not _given(raw):
+        return ""
+    show_as = raw.strip().lower()
+    if show_as not in SHOW_AS:
+        raise _Unusable(f'data-show-as {quoted_value(raw)} must be "busy" or "free".')
+    return show_as
+
+
+def _span_to_end_field(
+    end_key: str,
+    end_field: FieldAttributes | None,
+    record: RecordAttributes,
+    page: PageContext,
+    kind: str,
+    moment: Moment,
+    zone: ZoneInfo,
+    shown: str,
+) -> tuple[date, date] | tuple[datetime, datetime]:
+    """From the field's moment to the end field's: a date end is the last day, included; a datetime end an instant."""
+    if end_field is None:
+        raise _Unusable(f"data-end-field names {quoted_value(end_key)}, which is not a field of this record.")
+    end_label = _normalised_text(field_label(end_field))
+    try:
+        end_kind = _field_kind(end_field.field_type)
+        end_zone = _chosen_zone(end_field, record, page)
+        end_moment = _field_moment(end_field, record, page)
+    except _Unusable as unusable:
+        raise _Unusable(f"its end ({end_label}): {unusable}") from None
+    if kind == "date":
+        first_day, last_day = _calendar_day(moment), _calendar_day(end_moment)
+        if last_day < first_day:
+            raise _Unusable(f"it ends on {last_day.isoformat()} ({end_label}), before it starts on {first_day.isoformat()}.")
+        return first_day, last_day + timedelta(days=1)
+    start = _instant(moment, zone, shown)
+    if end_kind == "date" or not isinstance(end_moment, datetime):
+        # A last day, included: the event runs to the midnight after it.
+        after = _calendar_day(end_moment) + timedelta(days=1)
+        end = wall_time_instant(datetime.combine(after, time()), end_zone)
+    else:
+        end = _instant(end_moment, end_zone, quoted_value(end_field.value))
+    if end <= start:
+        raise _Unusable(
+            f"it ends at {_local_text(end, end_zone)} ({end_label}), "
+            f"not after it starts at {_local_text(start, zone)}."
+        )
+    return start, end
+
+
+def _local_text(instant: datetime, zone: ZoneInfo) -> str:
+    local = instant.astimezone(zone)
+    return f"{local.date().isoformat()} {local.hour:02d}:{local.minute:02d} {zone.key}"
+
+
+def _series_start(start: date, end: date) -> tuple[date, date]:
+    """The yearly series' first occurrence: start itself, or its day in YEARLY_SERIES_FIRST_YEAR or later."""
+    if start.year >= YEARLY_SERIES_FIRST_YEAR:
+        return start, end
+    year = YEARLY_SERIES_FIRST_YEAR
+    while True:
+        try:
+            moved = start.replace(year=year)
+        except ValueError:  # 29 February waits for a leap year
+            year += 1
+            continue
+        return moved, moved + (end - start)
 
 
 def _given(raw: str | None) -> TypeGuard[str]:
@@ -325,21 +461,30 @@ def _chosen_duration(field: FieldAttributes, record: RecordAttributes, page: Pag
     return timedelta(minutes=page.default_duration_minutes)
 
 
-def _all_day_span(moment: Moment, zone: ZoneInfo) -> tuple[date, date]:
-    if isinstance(moment, datetime):
-        day = moment.astimezone(zone).date() if moment.tzinfo is not None else moment.date()
-    else:
-        day = moment
+def _calendar_day(moment: Moment) -> date:
+    # The date as written, whatever the time and offset after it: CRMs store
+    # plain dates as midnight UTC (2026-12-01T00:00:00Z), and reading that
+    # instant in a zone west of UTC would give 30 November. The peers
+    # (spatie/calendar-links issues 175 and 183, calendar-link,
+    # add-to-calendar-button) all keep the written date.
+    return moment.date() if isinstance(moment, datetime) else moment
+
+
+def _all_day_span(moment: Moment) -> tuple[date, date]:
+    day = _calendar_day(moment)
     return day, day + timedelta(days=1)
 
 
-def _timed_span(moment: Moment, zone: ZoneInfo, duration: timedelta, shown: str) -> tuple[datetime, datetime]:
+def _instant(moment: Moment, zone: ZoneInfo, shown: str) -> datetime:
     if not isinstance(moment, datetime):
         raise _Unusable(f"{shown} needs a time of day.")
     if moment.tzinfo is None:
-        start = wall_time_instant(moment, zone)
-    else:
-        start = moment.astimezone(timezone.utc)
+        return wall_time_instant(moment, zone)
+    return moment.astimezone(timezone.utc)
+
+
+def _timed_span(moment: Moment, zone: ZoneInfo, duration: timedelta, shown: str) -> tuple[datetime, datetime]:
+    start = _instant(moment, zone, shown)
     # Adding in UTC: wall-clock arithmetic would make a 60-minute event that
     # crosses a daylight-saving change last 0 or 120 minutes.
     return start, start + duration
@@ -407,6 +552,41 @@ def _web_url(url: str) -> str:
     if parts.scheme.lower() not in _WEB_SCHEMES or not parts.hostname or not port_is_valid:
         return ""
     return _URI_UNSAFE.sub(lambda unsafe: quote(unsafe.group()), url)
+
+
+# RFC 3986 section 2.2 reserved and 2.3 unreserved characters, and "%" for
+# escapes already there: everything else is percent-encoded as UTF-8.
+_URI_KEPT: Final = ":/?#[]@!$&'()*+,;=-._~%"
+
+
+def record_uri(link: str) -> str:
+    """link as an RFC 3986 URI: the host in punycode (IDNA), every other non-ASCII character percent-encoded as UTF-8."""
+    # The iCalendar URL property is a URI (RFC 5545 section 3.3.13); the
+    # description keeps the readable link, which calendars show as text.
+    if not link or link.isascii():
+        return link
+    parts = urlsplit(link)
+    host = parts.hostname or ""
+    try:
+        ascii_host = ".".join(
+            label.encode("idna").decode("ascii") if not label.isascii() else label for label in host.split(".")
+        )
+    except UnicodeError:
+        # Not a name IDNA 2003 can write (an emoji, a label over 63
+        # octets): percent-encoded, as RFC 3986 section 3.2.2 allows.
+        ascii_host = quote(host, safe=_URI_KEPT)
+    if ":" in host:
+        # An IPv6 literal keeps its brackets (RFC 3986 section 3.2.2).
+        ascii_host = f"[{host}]"
+    userinfo, at, _ = parts.netloc.rpartition("@")
+    port = f":{parts.port}" if parts.port is not None else ""
+    uri = f"{parts.scheme}://{quote(userinfo, safe=_URI_KEPT)}{at}{ascii_host}{port}"
+    uri += quote(parts.path, safe=_URI_KEPT)
+    if "?" in link.split("#", 1)[0]:
+        uri += f"?{quote(parts.query, safe=_URI_KEPT)}"
+    if "#" in link:
+        uri += f"#{quote(parts.fragment, safe=_URI_KEPT)}"
+    return uri
 
 
 def event_uid(record: RecordAttributes, field: FieldAttributes, page: PageContext) -> str:
@@ -485,6 +665,54 @@ def _is_regional_indicator(character: str) -> bool:
     return "\U0001f1e6" <= character <= "\U0001f1ff"
 
 
+# --- What the event got, in words -------------------------------------------
+
+_WEEKDAYS: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def event_when(draft: EventDraft) -> str:
+    """When the event is, for the notice: "at 15:00 Europe/Berlin, Tue 1 Dec 2026", "on Tue 1 Dec 2026, all day", …"""
+    # Spelled out here rather than by the browser's locale so the notice
+    # names the zone the event really got, and reads the same in every test.
+    if draft.yearly:
+        month_day = f"{draft.start.day} {_MONTHS[draft.start.month - 1]}"
+        if (draft.start.month, draft.start.day) == (2, 29):
+            month_day += " (28 Feb in other years)"
+        return f"every year on {month_day}, all day"
+    if isinstance(draft.start, datetime) and isinstance(draft.end, datetime):
+        zone = ZoneInfo(draft.time_zone) if draft.time_zone != "UTC" else timezone.utc
+        start, end = draft.start.astimezone(zone), draft.end.astimezone(zone)
+        text = f"{start.hour:02d}:{start.minute:02d} {draft.time_zone}, {_day_text(start.date())}"
+        if end - start > timedelta(days=1) or (end.date() != start.date() and end.time() != time()):
+            return f"from {text}, to {end.hour:02d}:{end.minute:02d}, {_day_text(end.date())}"
+        return f"at {text}"
+    last_day = draft.end - timedelta(days=1)
+    if last_day == draft.start:
+        return f"on {_day_text(draft.start)}, all day"
+    return f"from {_day_text(draft.start)} to {_day_text(last_day)}, all day"
+
+
+def _day_text(day: date) -> str:
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+# --- Repeats -----------------------------------------------------------------
+
+
+def recurrence_rule(draft: EventDraft) -> str:
+    """The RFC 5545 RRULE value of a yearly draft ("" for a one-off): FREQ=YEARLY, and the last day of February for 29 February."""
+    # RFC 5545 section 3.3.10 skips an occurrence whose date does not exist,
+    # so a plain yearly rule from 29 February fires once in four years;
+    # BYMONTHDAY=-1 lands on 28 February in the other years.
+    if not draft.yearly:
+        return ""
+    if (draft.start.month, draft.start.day) == (2, 29):
+        return "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1"
+    return "FREQ=YEARLY"
+
+
+
 # --- iCalendar ----------------------------------------------------------------
 
 _TEXT_ESCAPES: Final = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"})
@@ -509,8 +737,21 @@ class _IcsText:
         return self.text.translate(_TEXT_ESCAPES)
 
 
-def ics_document(draft: EventDraft, stamp: datetime, sequence: int) -> bytes:
-    """The .ics file for draft: one VEVENT, DTSTAMP stamp, SEQUENCE sequence, in a METHOD:PUBLISH VCALENDAR."""
+class _IcsVerbatim:
+    """A value written exactly as given: only for values this module spells itself, never page text."""
+
+    __slots__ = ("params", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.params = Parameters()
+
+    def to_ical(self) -> str:
+        return self.text
+
+
+def ics_document(draft: EventDraft, stamp: datetime, sequence: int, reminder_minutes: int | None = None) -> bytes:
+    """The .ics file for draft: one VEVENT (with a VALARM reminder_minutes before, if given) in a METHOD:PUBLISH VCALENDAR."""
     # PUBLISH makes it a plain event to save; REQUEST would turn it into a
     # meeting invitation. Equal arguments give equal bytes.
     #
@@ -522,44 +763,90 @@ def ics_document(draft: EventDraft, stamp: datetime, sequence: int) -> bytes:
     # unless told otherwise: the RDATE form is the one some Outlook versions
     # misread. Calendars still show the time in the reader's own zone.
     #
-    # All-day events use VALUE=DATE with the next day as the exclusive end,
-    # X-MICROSOFT-CDO-ALLDAYEVENT:TRUE for Outlook, and TRANSP:TRANSPARENT:
-    # a renewal date or a birthday is a reminder and should not mark the
-    # whole day busy (RFC 5545 section 3.8.2.7).
+    # All-day events use VALUE=DATE with the day after the last as the
+    # exclusive end, and X-MICROSOFT-CDO-ALLDAYEVENT:TRUE for Outlook.
+    # Busy or free is TRANSP (RFC 5545 section 3.8.2.7) and, for Outlook,
+    # which reads its own property first, X-MICROSOFT-CDO-BUSYSTATUS.
+    event = _ics_event(draft, stamp, sequence)
+    if draft.description:
+        event["DESCRIPTION"] = _IcsText(draft.description)
+    if draft.location:
+        event["LOCATION"] = _IcsText(draft.location)
+    if reminder_minutes is not None:
+        event.add_component(_reminder(draft, reminder_minutes))
+    return _calendar_bytes("PUBLISH", event)
+
+
+def ics_cancellation(draft: EventDraft, stamp: datetime, sequence: int) -> bytes:
+    """The .ics file that removes draft's event: METHOD:CANCEL, its UID, STATUS:CANCELLED, SEQUENCE sequence."""
+    # RFC 5546 section 3.2.5: a CANCEL of the whole event carries its UID and
+    # a SEQUENCE above the last one sent; without a RECURRENCE-ID it cancels
+    # every occurrence of a series. The dates and the rule stay so a client
+    # that stores the cancelled event (a CalDAV server) keeps it in place.
+    event = _ics_event(draft, stamp, sequence)
+    event["STATUS"] = STATUS.CANCELLED
+    return _calendar_bytes("CANCEL", event)
+
+
+def _ics_event(draft: EventDraft, stamp: datetime, sequence: int) -> Event:
     if isinstance(sequence, bool) or not 0 <= sequence <= _MAX_SEQUENCE:
         raise InvalidValue(f"sequence {sequence!r} must be a whole number from 0 to {_MAX_SEQUENCE}.")
+    busy = draft.show_as == "busy"
     event = Event.new(
         uid=draft.uid,
         stamp=_utc_whole_seconds(stamp, "stamp"),
         sequence=sequence,
         start=draft.start,
         end=draft.end,
-        url=draft.record_url or None,
-        transparency=TRANSP.TRANSPARENT if draft.all_day else None,
+        url=record_uri(draft.record_url) or None,
+        transparency=TRANSP.OPAQUE if busy else TRANSP.TRANSPARENT,
     )
     event["SUMMARY"] = _IcsText(draft.title)
-    if draft.description:
-        event["DESCRIPTION"] = _IcsText(draft.description)
-    if draft.location:
-        event["LOCATION"] = _IcsText(draft.location)
+    rule = recurrence_rule(draft)
+    if rule:
+        # Written as recurrence_rule spells it (icalendar would reorder the parts).
+        event["RRULE"] = _IcsVerbatim(rule)
     if draft.all_day:
         event.add("X-MICROSOFT-CDO-ALLDAYEVENT", "TRUE")
+    event.add("X-MICROSOFT-CDO-BUSYSTATUS", "BUSY" if busy else "FREE")
+    return event
+
+
+def _reminder(draft: EventDraft, minutes: int) -> Alarm:
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or not 0 <= minutes <= MAX_REMINDER_MINUTES:
+        raise InvalidValue(f"reminder_minutes {minutes!r} must be a whole number from 0 to {MAX_REMINDER_MINUTES}.")
+    # RFC 5545 section 3.6.6: a DISPLAY alarm needs ACTION, TRIGGER and
+    # DESCRIPTION (the text shown); the trigger is relative to the start.
+    alarm = Alarm()
+    alarm.add("ACTION", "DISPLAY")
+    alarm["DESCRIPTION"] = _IcsText(draft.title)
+    # "-PT0M" for "at the start", as Nextcloud writes it; whole minutes keep
+    # every trigger in one form (RFC 5545 section 3.3.6 allows any count).
+    alarm["TRIGGER"] = _IcsVerbatim(f"-PT{minutes}M")
+    return alarm
+
+
+def _calendar_bytes(method: str, event: Event) -> bytes:
     # Not Calendar.new(): it adds an RFC 7986 UID made from a random UUID,
     # which would make every download differ.
     calendar = Calendar()
     calendar.prodid = ICS_PRODID
     calendar.version = "2.0"
-    calendar.method = "PUBLISH"
+    calendar.method = method
     calendar.add_component(event)
     return bytes(calendar.to_ical())
 
 
-def ics_sequence(now: datetime) -> int:
-    """The SEQUENCE for a download at now: whole seconds since SEQUENCE_EPOCH, kept within 0..2**31-1."""
+def ics_sequence(now: datetime, after: int | None = None) -> int:
+    """The SEQUENCE for a download at now: whole seconds since SEQUENCE_EPOCH, and above after (the last one sent), within 0..2**31-1."""
     # It never goes down as time advances, so each new download of the same
     # UID replaces the last one in Outlook instead of being ignored as older.
+    # Two downloads within one second, or after the clock was set back, get
+    # after + 1: the later file must still win.
     elapsed = _utc_whole_seconds(now, "now") - SEQUENCE_EPOCH
     seconds = elapsed.days * 86_400 + elapsed.seconds
+    if after is not None:
+        seconds = max(seconds, after + 1)
     return min(max(seconds, 0), _MAX_SEQUENCE)
 
 

@@ -18,6 +18,7 @@ import calendar_links_dom as dom
 import js
 from pyodide.ffi import create_proxy
 
+import added_store
 import browser_actions as browser
 import clicks
 import menus
@@ -77,16 +78,19 @@ class CalendarLinks:
         """Read the settings and the calendars on offer; anything unreadable means the default."""
         self.settings = settings_store.current()
         self.enabled = registry.providers_named(self.settings.integrations, registry.PROVIDERS)
+        added_store.load()
 
     @property
     def preferences(self) -> Preferences:
         """The settings that change what a calendar does or says."""
-        return Preferences(google_account=self.settings.google_account)
+        return Preferences(
+            google_account=self.settings.google_account, reminder_minutes=self.settings.reminder_minutes
+        )
 
     def on_storage_changed(self, event: Any) -> None:
-        """Another tab changed a setting (or cleared storage: key is null then)."""
+        """Another tab changed a setting or added an event (or cleared storage: key is null then)."""
         key = reader.present(event.key)
-        if key is None or key in SETTINGS_KEYS:
+        if key is None or key in SETTINGS_KEYS or key == added_store.ADDED_KEY:
             js.window.dispatchEvent(js.Event.new(settings_store.SETTINGS_CHANGED_EVENT))
 
     def on_settings_changed(self, _event: Any) -> None:
@@ -119,6 +123,8 @@ class CalendarLinks:
             elif button.matches(render.PROVIDER_BUTTON_SELECTOR):
                 menus.close_open_menus()
                 clicks.on_provider_click(button, group, self.enabled, self.preferences, self.page_context())
+            elif button.matches(render.CANCEL_BUTTON_SELECTOR):
+                clicks.on_cancel_click(group, self.page_context())
 
     def on_keydown(self, event: Any) -> None:
         """Keyboard use of a group's menu."""

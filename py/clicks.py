@@ -7,17 +7,30 @@ import hashlib
 from collections.abc import Sequence
 from typing import Any, assert_never
 
+import added_store
 import browser_actions as browser
 import calendar_links_dom as dom
 import page_reader as reader
 import page_render as render
-from calendar_links import PageContext, Problem, event_draft, ics_sequence
+from added_events import cancellation_draft, event_dates, next_sequence, with_addition, with_cancellation
+from calendar_links import (
+    ICS_MEDIA_TYPE,
+    PageContext,
+    Problem,
+    event_draft,
+    event_title,
+    event_uid,
+    event_when,
+    ics_cancellation,
+    ics_file_name,
+)
+from field_sync import calendar_names, end_snapshot
 from providers.base import Action, Click, DownloadFile, OpenUrl, Preferences, Provider
 from providers.registry import provider_named
 from click_guard import is_repeat
-from ui_text import tab_blocked
+from ui_text import CANCEL_NOTICE, click_notice, tab_blocked
 
-__all__ = ["on_provider_click", "perform"]
+__all__ = ["on_cancel_click", "on_provider_click", "perform"]
 
 
 def perform(action: Action) -> bool:
@@ -33,6 +46,16 @@ def perform(action: Action) -> bool:
             assert_never(action)
 
 
+def _field_of(group: Any) -> Any:
+    """The group's field, or None (after saying so) when it is no longer on the page."""
+    field = reader.present(group.previousElementSibling)
+    key = reader.attribute(group, "data-calendar-for")
+    if field is None or not dom.matches(field, reader.FIELD_SELECTOR) or reader.field_key(field) != key:
+        render.show_message(group, "This field is no longer on the page.", problem=True, announce_it=True)
+        return None
+    return field
+
+
 def _last_click(button: Any) -> tuple[str, float] | None:
     """The event the button last made, and when (kept on the button itself)."""
     at = getattr(button, "calendarLinksLastAt", None)
@@ -43,29 +66,69 @@ def on_provider_click(
     button: Any, group: Any, offered: Sequence[Provider], preferences: Preferences, page: PageContext
 ) -> None:
     """Make the event for the clicked calendar button from the field's value as it is now."""
-    field = reader.present(group.previousElementSibling)
-    key = reader.attribute(group, "data-calendar-for")
-    if field is None or not dom.matches(field, reader.FIELD_SELECTOR) or reader.field_key(field) != key:
-        render.show_message(group, "This field is no longer on the page.", problem=True, announce_it=True)
+    field = _field_of(group)
+    if field is None:
         return
     provider = provider_named(reader.attribute(button, "data-calendar-provider") or "", offered)
     if provider is None:
         render.show_message(group, "This calendar is no longer enabled.", problem=True, announce_it=True)
         return
-    draft = event_draft(reader.record_attributes(reader.record_of(field)), reader.field_attributes(field), page)
+    draft = event_draft(
+        reader.record_attributes(reader.record_of(field)), reader.field_attributes(field), page, end_snapshot(field)
+    )
     if isinstance(draft, Problem):
         render.show_message(group, draft.message, problem=True, announce_it=True)
+        return
+    if draft.yearly and not provider.repeats:
+        render.show_message(
+            group,
+            f"{provider.calendar_name} can't repeat an event every year: use a calendar that opens an .ics file.",
+            problem=False,
+            announce_it=True,
+        )
         return
     # The same event from the same button a moment ago: one tab or file, however many clicks.
     event, now_ms = hashlib.sha256(repr(draft).encode()).hexdigest(), browser.monotonic_ms()
     if is_repeat(_last_click(button), event, now_ms):
         return
     button.calendarLinksLastEvent, button.calendarLinksLastAt = event, now_ms
+    events = added_store.current()
+    before = events.get(draft.uid)
+    # Calendars reached by a link keep the old dates: they can't be updated from here.
+    stale_links = calendar_names(before.linked) if before is not None and before.dates != event_dates(draft) else ()
     stamp = browser.now()
-    action = provider.action(draft, Click(preferences, stamp, ics_sequence(stamp)))
-    if perform(action):
-        render.show_message(group, provider.notice(preferences), problem=False, announce_it=True)
-    elif isinstance(action, OpenUrl):
+    sequence = next_sequence(events, draft.uid, stamp)
+    action = provider.action(draft, Click(preferences, stamp, sequence))
+    if not perform(action):
         # Never "opened" when nothing opened: the person gets the link to open it themselves.
         notice, link_text = tab_blocked(provider.calendar_name)
-        render.show_message_with_link(group, notice, link_text, action.url)
+        render.show_message_with_link(group, notice, link_text, action.url if isinstance(action, OpenUrl) else "")
+        return
+    # Only a file carries the SEQUENCE; a link can't update or cancel what it made.
+    sent = sequence if isinstance(action, DownloadFile) else None
+    remembered = with_addition(events, draft, provider.key, int(stamp.timestamp()), sent)
+    added_store.keep(remembered)
+    render.show_state(group, "added", "", remembered[draft.uid].calendars)
+    notice = click_notice(provider.notice(preferences), event_when(draft), stale_links)
+    render.show_message(group, notice, problem=False, announce_it=True)
+
+
+def on_cancel_click(group: Any, page: PageContext) -> None:
+    """Download the cancellation of the event this browser added by .ics for the field."""
+    field = _field_of(group)
+    if field is None:
+        return
+    record, snapshot = reader.record_attributes(reader.record_of(field)), reader.field_attributes(field)
+    uid = event_uid(record, snapshot, page)
+    events = added_store.current()
+    added = events.get(uid)
+    cancelled = cancellation_draft(added, event_title(record, snapshot)) if added is not None else None
+    if cancelled is None:
+        render.show_state(group, "new", "")
+        return
+    stamp = browser.now()
+    sequence = next_sequence(events, uid, stamp)
+    perform(DownloadFile(ics_cancellation(cancelled, stamp, sequence), ics_file_name(cancelled), ICS_MEDIA_TYPE))
+    added_store.keep(with_cancellation(events, uid, sequence, int(stamp.timestamp())))
+    render.show_state(group, "new", "")
+    render.show_message(group, CANCEL_NOTICE, problem=False, announce_it=True)

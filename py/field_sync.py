@@ -21,15 +21,19 @@ import calendar_links_dom as dom
 import js
 from pyodide.ffi import create_proxy, to_js
 
+import added_store
 import page_reader as reader
 import page_render as render
-from calendar_links import PageContext, Problem, event_draft, field_label
+from added_events import field_state
+from calendar_links import EventDraft, FieldAttributes, PageContext, Problem, event_draft, event_uid, field_label
 from error_boundary import guarded, report
 from providers.base import Preferences, Provider
+from providers.registry import PROVIDERS, providers_named
 from scheduling import Listing, PassScheduler, Phase, SliceEnd
 from settings import Settings
+from ui_text import cancel_label, state_note
 
-__all__ = ["FieldSync", "SyncSettings"]
+__all__ = ["FieldSync", "SyncSettings", "calendar_names", "end_snapshot"]
 
 STATE_ATTRIBUTE = "data-calendar-links-state"
 # A slice yields to the browser after this long, so a page with thousands of fields never
@@ -159,17 +163,30 @@ class FieldSync:
             return
         record = reader.record_attributes(reader.record_of(field))
         snapshot = reader.field_attributes(field)
-        signature = repr((record, snapshot, self.app.settings))
+        end = end_snapshot(field)
+        page = self.app.page_context()
+        events = added_store.current()
+        # The UID is a hash: with nothing remembered (most pages), no need to make it.
+        added = events.get(event_uid(record, snapshot, page)) if events else None
+        signature = repr((record, snapshot, end, self.app.settings, added))
         previous = getattr(group, "calendarLinksSignature", None)
         if previous == signature:
             return
         group.calendarLinksSignature = signature
+        label = field_label(snapshot)
         if previous is not None:
             # A group made for other settings or another label: new words on the buttons.
-            render.update_texts(group, self.app.enabled, field_label(snapshot), self.app.preferences)
-        draft = event_draft(record, snapshot, self.app.page_context())
+            render.update_texts(group, self.app.enabled, label, self.app.preferences)
+        draft = event_draft(record, snapshot, page, end)
         problem = draft.message if isinstance(draft, Problem) else ""
-        if problem or previous is not None:
+        state = field_state(added, draft if isinstance(draft, EventDraft) else None, bool(snapshot.value.strip()))
+        if state != "new" or previous is not None:
+            render.show_state(group, state, cancel_label(label), added.calendars if added is not None else ())
+        if added is not None and state != "new":
+            note = state_note(state, calendar_names(added.calendars), calendar_names(added.linked))
+            # A cleared field can't make an event: its calendar buttons stay off.
+            render.show_message(group, note, problem=state == "cleared")
+        elif problem or previous is not None:
             render.show_message(group, problem, problem=bool(problem))
 
     def _observe(self) -> None:
@@ -189,6 +206,18 @@ class FieldSync:
             yield
         finally:
             self._observe()
+
+
+def end_snapshot(field: Any) -> FieldAttributes | None:
+    """The snapshot of the field where the field's event ends (data-end-field), if the record has it."""
+    end = reader.end_field_of(field)
+    return None if end is None else reader.field_attributes(end)
+
+
+def calendar_names(keys: Sequence[str]) -> tuple[str, ...]:
+    """The names of the calendars with these keys, in the order given (unknown keys as they are)."""
+    known = {provider.key: provider.calendar_name for provider in providers_named(keys, PROVIDERS)}
+    return tuple(known.get(key, key) for key in keys)
 
 
 def _announce_ready() -> None:

@@ -1,5 +1,5 @@
 """The App Marketplace panel: one card per calendar on offer with its switch, and the settings
-people expect (Google account hint, default event length).
+people expect (Google account hint, default event length, reminder).
 
 Rendered into every element with `data-calendar-marketplace`, whenever one appears (a
 single-page app may render it long after start) and again if the host replaces its content.
@@ -29,12 +29,15 @@ from settings import (
     DEFAULT_DURATION_KEY,
     GOOGLE_ACCOUNT_KEY,
     INTEGRATIONS_KEY,
+    REMINDER_CHOICES,
+    REMINDER_MINUTES_KEY,
     Settings,
     integrations_json,
     parse_google_account,
+    parse_reminder_minutes,
     toggled,
 )
-from ui_text import ENABLED, OFF, ONE_WAY, not_saved, toggle_status
+from ui_text import ENABLED, OFF, ONE_WAY, REMINDER_NOTE, not_saved, reminder_choice, reminder_status, toggle_status
 
 __all__ = ["MARKETPLACE_SELECTOR", "Marketplace"]
 
@@ -142,7 +145,17 @@ class Marketplace:
             option.value = str(minutes)
             duration.append(option)
         duration_label.append(duration)
-        section.append(account_label, duration_label)
+
+        reminder_label = element("label", "calendar-links-settings__field")
+        reminder_label.append(element("span", "", "Reminder in downloaded events (.ics)"))
+        reminder = element("select")
+        reminder.setAttribute("data-calendar-setting", "reminder")
+        for choice in REMINDER_CHOICES:
+            option = element("option", "", reminder_choice(choice))
+            option.value = "" if choice is None else str(choice)
+            reminder.append(option)
+        reminder_label.append(reminder, element("small", "", REMINDER_NOTE))
+        section.append(account_label, duration_label, reminder_label)
         return section
 
     def _show(self, container: Any, settings: Settings) -> None:
@@ -168,6 +181,15 @@ class Marketplace:
             option.value = str(settings.default_duration)
             duration.append(option)
             duration.value = option.value
+        reminder = container.querySelector('[data-calendar-setting="reminder"]')
+        chosen = "" if settings.reminder_minutes is None else str(settings.reminder_minutes)
+        reminder.value = chosen
+        if reminder.value != chosen:
+            # A stored reminder that isn't one of the choices (the host page set it): offer it too.
+            option = element("option", "", reminder_choice(settings.reminder_minutes))
+            option.value = chosen
+            reminder.append(option)
+            reminder.value = chosen
 
     # Handlers -------------------------------------------------------------------------
 
@@ -186,7 +208,7 @@ class Marketplace:
         self._say(toggle, toggle_status(provider, provider.key in integrations) if saved else _not_saved())
 
     def on_change(self, event: Any) -> None:
-        """Save the Google account hint or the default event length."""
+        """Save the Google account hint, the default event length or the reminder."""
         target = event.target
         if not is_element(target) or present(dom.closest(target, MARKETPLACE_SELECTOR)) is None:
             return
@@ -196,6 +218,10 @@ class Marketplace:
         elif setting == "duration":
             saved = settings_store.save(DEFAULT_DURATION_KEY, str(target.value))
             self._say(target, f"Timed events now last {target.value} minutes." if saved else _not_saved())
+        elif setting == "reminder":
+            minutes = parse_reminder_minutes(str(target.value))
+            saved = settings_store.save(REMINDER_MINUTES_KEY, "" if minutes is None else str(minutes))
+            self._say(target, reminder_status(minutes) if saved else _not_saved())
 
     def on_keydown(self, event: Any) -> None:
         """Enter in the account field saves it, and never submits a form around the panel."""

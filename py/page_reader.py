@@ -21,6 +21,7 @@ __all__ = [
     "WATCHED_ATTRIBUTES",
     "field_attributes",
     "attribute",
+    "end_field_of",
     "field_key",
     "present",
     "record_attributes",
@@ -48,6 +49,9 @@ _FIELD_ATTRIBUTES = {
     "time_zone": "data-time-zone",
     "duration_minutes": "data-duration-minutes",
     "date_order": "data-date-order",
+    "repeat": "data-repeat",
+    "end_field": "data-end-field",
+    "show_as": "data-show-as",
 }
 # Attribute changes that can change a field's buttons or event; the observer watches these.
 WATCHED_ATTRIBUTES = sorted(
@@ -79,6 +83,23 @@ def record_of(field: Any) -> Any:
     """The field's nearest record ancestor, or None for a field outside any record."""
     parent = present(dom.parentElement(field))
     return present(dom.closest(parent, RECORD_SELECTOR)) if parent is not None else None
+
+
+def end_field_of(field: Any) -> Any:
+    """The field that the field's data-end-field names in the same record, or None."""
+    key = (attribute(field, "data-end-field") or "").strip()
+    if not key:
+        return None
+    record = record_of(field)
+    scope = record if record is not None else field.ownerDocument
+    for candidate in scope.querySelectorAll(FIELD_SELECTOR):
+        if field_key(candidate) == key and _same_node(record_of(candidate), record):
+            return candidate
+    return None
+
+
+def _same_node(first: Any, second: Any) -> bool:
+    return first is None and second is None or (first is not None and bool(first.isSameNode(second)))
 
 
 def record_attributes(record: Any) -> RecordAttributes:

@@ -21,12 +21,13 @@ from pyodide.ffi import to_js
 from calendar_links import label_or_key
 from page_reader import present
 from providers.base import Preferences, Provider
-from ui_text import MENU_TRIGGER_TEXT, accessible_label, menu_label
+from ui_text import CANCEL_HINT, CANCEL_TEXT, MENU_TRIGGER_TEXT, accessible_label, menu_label
 
 __all__ = [
     "ANNOUNCER_CLASS",
     "GROUP_CLASS",
     "MENU_FROM",
+    "CANCEL_BUTTON_SELECTOR",
     "PROVIDER_BUTTON_SELECTOR",
     "attach_groups",
     "announce",
@@ -37,11 +38,14 @@ __all__ = [
     "remove_orphan_groups",
     "show_message",
     "show_message_with_link",
+    "show_state",
     "update_texts",
 ]
 
 GROUP_CLASS: Final = "calendar-links"
 PROVIDER_BUTTON_SELECTOR: Final = "button[data-calendar-provider]"
+CANCEL_BUTTON_SELECTOR: Final = 'button[data-calendar-action="cancel"]'
+
 # From this many calendars on, a group is one trigger and a menu: a row of five buttons
 # beside every date would crowd a record page.
 MENU_FROM: Final = 3
@@ -156,7 +160,8 @@ def show_message(group: Any, text: str, *, problem: bool, announce_it: bool = Fa
     buttons = group.querySelectorAll("button")
     group.classList.toggle(GROUP_CLASS + "--problem", problem)
     for button in buttons:
-        button.disabled = problem
+        # The cancel button is there exactly when the value is gone: a problem never stops it.
+        button.disabled = problem and not button.matches(CANCEL_BUTTON_SELECTOR)
     if not text:
         if message is not None:
             message.remove()
@@ -208,9 +213,36 @@ def show_message_with_link(group: Any, text: str, link_text: str, url: str) -> N
     group.querySelector("." + _MESSAGE_CLASS).append(link)
 
 
+def show_state(group: Any, state: str, cancel_label: str, added_to: Sequence[str] = ()) -> None:
+    """Mark the group with its field's past ("added", "changed", "cleared"; "new" unmarks it) and
+    the buttons of the calendars it was added to (keys in added_to, for "added"); a cleared
+    field gets the button that downloads the cancellation, named cancel_label."""
+    if state == "new":
+        group.removeAttribute("data-calendar-state")
+    else:
+        group.setAttribute("data-calendar-state", state)
+    for button in group.querySelectorAll(PROVIDER_BUTTON_SELECTOR):
+        added = state == "added" and button.getAttribute("data-calendar-provider") in added_to
+        button.toggleAttribute("data-calendar-added", added)
+    cancel = present(group.querySelector(CANCEL_BUTTON_SELECTOR))
+    if state != "cleared":
+        if cancel is not None:
+            cancel.remove()
+        return
+    if cancel is None:
+        cancel = element("button", "calendar-links__button calendar-links__button--cancel", CANCEL_TEXT)
+        cancel.type = "button"
+        cancel.setAttribute("data-calendar-action", "cancel")
+        cancel.title = CANCEL_HINT
+        # After the calendar buttons (or the menu), before the message.
+        group.insertBefore(cancel, group.querySelector("." + _MESSAGE_CLASS))
+    cancel.setAttribute("aria-label", cancel_label)
+    cancel.disabled = False
+
+
 def update_texts(group: Any, providers: Sequence[Provider], field_label: str, preferences: Preferences) -> None:
     """Renew the buttons' names and tooltips after the field's label or the preferences changed."""
-    buttons = group.querySelectorAll("button")
+    buttons = group.querySelectorAll("button:not([data-calendar-action])")
     for button, label in zip(buttons, _button_labels(providers, field_label)):
         button.setAttribute("aria-label", label)
     by_key = {provider.key: provider for provider in providers}

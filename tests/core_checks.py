@@ -26,13 +26,27 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
+from added_events import (
+    MAX_REMEMBERED,
+    added_json,
+    cancellation_draft,
+    field_state,
+    next_sequence,
+    parse_added,
+    with_addition,
+    with_cancellation,
+)
 from calendar_links import (
     ICS_MEDIA_TYPE,
     EventDraft,
     FieldAttributes,
     PageContext,
+    Problem,
     RecordAttributes,
     event_draft,
+    event_title,
+    event_when,
+    ics_cancellation,
     ics_document,
     ics_file_name,
     ics_sequence,
@@ -44,16 +58,19 @@ from providers.outlook_web import outlook_web_url
 from providers.outlookcom import OUTLOOK_COM_COMPOSE_URL
 from providers.registry import PROVIDERS
 from providers.web_link import MAX_URL_LENGTH
+from settings import parse_reminder_minutes
 
 __all__ = [
     "CHECKS",
     "READERS",
+    "RULE_CHECKS",
     "SCENARIOS",
     "STAMP",
     "Scenario",
     "check_calendar_contract",
     "draft_for",
     "expected_span",
+    "expected_uri",
     "run_all_checks",
 ]
 
@@ -78,6 +95,14 @@ class Scenario:
     minutes: int = 0  # length of a timed event
     record: RecordAttributes = field(default_factory=RecordAttributes)
     page: PageContext = PAGE
+    # data-end-field: the end field, and the last day (included) or the end instant it means.
+    end_field: FieldAttributes | None = None
+    last: date | datetime | None = None
+    yearly: bool = False
+    busy: bool | None = None  # None: the default (all-day free, timed busy)
+    ctz_known: bool = True  # whether Google Calendar knows the zone's name
+    uri: str | None = None  # the record link as a URI, where it is not ASCII already
+    reminder: int | None = None  # minutes before the start, written as a VALARM
 
 
 def _at(zone: str, *parts: int) -> datetime:
@@ -275,10 +300,9 @@ SCENARIOS: tuple[Scenario, ...] = (
             "renewal", "date", "2026-12-01T23:30:00-05:00", "data-value", label="Renewal date",
             time_zone="Europe/Berlin",
         ),
-        # 23:30 in New York is already the next morning in Berlin.
-        datetime(2026, 12, 1, 23, 30, tzinfo=timezone(timedelta(hours=-5)))
-        .astimezone(ZoneInfo("Europe/Berlin"))
-        .date(),
+        # A date field means the date as written, even where the instant is
+        # already the next morning (Berlin).
+        date(2026, 12, 1),
         "Europe/Berlin",
         record=_deal(),
     ),
@@ -307,6 +331,112 @@ SCENARIOS: tuple[Scenario, ...] = (
         record=RecordAttributes(record_id="7", name="Offline copy", url="records/7"),
         page=PageContext("file:///C:/crm/demo.html", "Not/A_Zone", "MDY"),
     ),
+    Scenario(
+        "midnight-utc-date-west-of-utc",
+        FieldAttributes("renewal", "date", "2026-12-01T00:00:00Z", "data-value", label="Renewal date"),
+        # CRMs store plain dates as midnight UTC: the date as written, in every zone.
+        date(2026, 12, 1),
+        "America/Los_Angeles",
+        record=_deal(time_zone="America/Los_Angeles"),
+        reminder=1440,
+    ),
+    Scenario(
+        "birthday-yearly",
+        FieldAttributes("birthday", "date", "1990-03-04", "data-value", label="Birthday", repeat="yearly"),
+        date(1990, 3, 4),
+        "Europe/Berlin",
+        record=RecordAttributes(record_id="C-1", record_type="Contact", name="Grace Hopper", url="/contacts/1"),
+        yearly=True,
+    ),
+    Scenario(
+        "birthday-yearly-before-1970",
+        FieldAttributes("birthday", "date", "1906-12-09", "data-value", label="Birthday", repeat=" Yearly "),
+        date(1906, 12, 9),
+        "Europe/Berlin",
+        record=RecordAttributes(record_id="C-1", record_type="Contact", name="Grace Hopper", url="/contacts/1"),
+        yearly=True,
+        reminder=0,
+    ),
+    Scenario(
+        "birthday-yearly-29-february",
+        FieldAttributes("birthday", "date", "2000-02-29", "input", label="Birthday", repeat="yearly", input_type="date"),
+        date(2000, 2, 29),
+        "Europe/Berlin",
+        record=_deal(),
+        yearly=True,
+    ),
+    Scenario(
+        "anniversary-yearly-29-february-before-1970",
+        FieldAttributes("founded", "date", "1908-02-29", "data-value", label="Founded", repeat="yearly", show_as="busy"),
+        date(1908, 2, 29),
+        "Europe/Berlin",
+        record=_deal(),
+        yearly=True,
+        busy=True,
+    ),
+    Scenario(
+        "contract-span-all-day",
+        FieldAttributes("start", "date", "2026-12-01", "data-value", label="Contract", end_field="end"),
+        date(2026, 12, 1),
+        "Europe/Berlin",
+        record=_deal(),
+        end_field=FieldAttributes("end", "date", "30.11.2027", "text", label="Contract end", date_order="DMY"),
+        last=date(2027, 11, 30),
+        reminder=10080,
+    ),
+    Scenario(
+        "trip-span-timed-across-zones",
+        FieldAttributes(
+            "departure", "datetime", "2026-12-01T08:00", "data-value", label="Trip", end_field="return",
+            show_as="free",
+        ),
+        _at("Europe/Berlin", 2026, 12, 1, 8, 0),
+        "Europe/Berlin",
+        record=_deal(),
+        end_field=FieldAttributes(
+            "return", "datetime", "2026-12-03T18:30", "data-value", label="Return", time_zone="America/New_York"
+        ),
+        last=_at("America/New_York", 2026, 12, 3, 18, 30),
+        busy=False,
+        reminder=60,
+    ),
+    Scenario(
+        "conference-timed-to-a-last-day",
+        FieldAttributes("opening", "datetime", "2026-12-01T09:00", "data-value", label="Conference", end_field="closing"),
+        _at("Europe/Berlin", 2026, 12, 1, 9, 0),
+        "Europe/Berlin",
+        record=_deal(),
+        end_field=FieldAttributes("closing", "date", "2026-12-03", "data-value", label="Last day"),
+        # The last day is included: the event runs to the midnight after it.
+        last=_at("Europe/Berlin", 2026, 12, 4, 0, 0),
+    ),
+    Scenario(
+        "zone-google-cannot-read",
+        FieldAttributes("call", "datetime", "2026-12-01T09:00", "data-value", label="Call", time_zone="Etc/GMT+5"),
+        datetime(2026, 12, 1, 9, 0, tzinfo=timezone(timedelta(hours=-5))),
+        "Etc/GMT+5",
+        30,
+        record=_deal(),
+        ctz_known=False,
+    ),
+    Scenario(
+        "abbreviation-zone-google-cannot-read",
+        FieldAttributes("call", "datetime", "2026-07-01T09:00", "data-value", label="Call", time_zone="EST"),
+        datetime(2026, 7, 1, 9, 0, tzinfo=timezone(timedelta(hours=-5))),
+        "EST",
+        30,
+        record=_deal(),
+        ctz_known=False,
+    ),
+    Scenario(
+        "non-ascii-record-url",
+        FieldAttributes("renewal", "date", "2026-12-01", "data-value", label="Renewal date", show_as="BUSY"),
+        date(2026, 12, 1),
+        "Europe/Berlin",
+        record=_deal(url="https://bücher.example/kunden/zoë?q=café#über"),
+        uri="https://xn--bcher-kva.example/kunden/zo%C3%AB?q=caf%C3%A9#%C3%BCber",
+        busy=True,
+    ),
 )
 
 
@@ -324,11 +454,43 @@ def _present(raw: str | None) -> str | None:
 
 
 def expected_span(scenario: Scenario) -> tuple[date | datetime, date | datetime]:
-    """The start and exclusive end the scenario means: UTC instants, or a day and the next."""
+    """The start and exclusive end the scenario means: UTC instants, or a first day and the day after the last.
+
+    A yearly series stored before 1970 starts on its first day from 1970 on.
+    """
     if isinstance(scenario.start, datetime):
         start = scenario.start.astimezone(UTC)
+        if isinstance(scenario.last, datetime):
+            return start, scenario.last.astimezone(UTC)
         return start, start + timedelta(minutes=scenario.minutes)
-    return scenario.start, scenario.start + timedelta(days=1)
+    first = scenario.start
+    if scenario.yearly and first.year < 1970:
+        first = next(day for day in (_valid_day(year, first.month, first.day) for year in range(1970, 1975)) if day)
+    last = first if scenario.last is None else scenario.last
+    assert isinstance(last, date) and not isinstance(last, datetime)
+    return first, last + timedelta(days=1)
+
+
+def _valid_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def expected_uri(scenario: Scenario) -> str:
+    return scenario.uri if scenario.uri is not None else expected_link(scenario)
+
+
+def expected_busy(scenario: Scenario) -> bool:
+    return scenario.busy if scenario.busy is not None else isinstance(scenario.start, datetime)
+
+
+def expected_rule(scenario: Scenario) -> str | None:
+    if not scenario.yearly:
+        return None
+    leap_day = (scenario.start.month, scenario.start.day) == (2, 29)
+    return "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1" if leap_day else "FREQ=YEARLY"
 
 
 def expected_link(scenario: Scenario) -> str:
@@ -369,7 +531,7 @@ def expected_location(scenario: Scenario) -> str:
 
 def draft_for(scenario: Scenario) -> EventDraft:
     """The scenario's draft; a Problem fails the check."""
-    draft = event_draft(scenario.record, scenario.field, scenario.page)
+    draft = event_draft(scenario.record, scenario.field, scenario.page, scenario.end_field)
     assert isinstance(draft, EventDraft), f"expected an event, got {draft!r}"
     return draft
 
@@ -388,6 +550,11 @@ def check_draft(scenario: Scenario) -> None:
     assert draft.location == expected_location(scenario), f"location {draft.location!r}"
     assert draft.record_url == expected_link(scenario), f"record_url {draft.record_url!r}"
     assert re.fullmatch(r"[0-9a-f]{32}@calendar-links", draft.uid), f"uid {draft.uid!r}"
+    assert draft.yearly is scenario.yearly
+    assert draft.show_as == ("busy" if expected_busy(scenario) else "free"), draft.show_as
+    if scenario.yearly:
+        # A birthday's title names the person, never a year (that would be wrong every other year).
+        assert not re.search(r"\b1[0-9]{3}\b|\b20[0-9]{2}\b", draft.title), draft.title
 
 
 def _single_values(query: str) -> dict[str, str]:
@@ -426,10 +593,16 @@ def check_google_url(scenario: Scenario) -> None:
     span = (_google_moment(first, all_day), _google_moment(second, all_day))
     assert span == expected_span(scenario), query["dates"]
     assert len(first) == len(second) == (8 if all_day else 16), query["dates"]
-    # ctz misplaces all-day events in Google Calendar for Android.
-    assert query.get("ctz") == (None if all_day else scenario.zone), f"ctz {query.get('ctz')!r}"
+    # ctz misplaces all-day events in Google Calendar for Android, and Google
+    # drops a zone it doesn't know.
+    expected_ctz = None if all_day or not scenario.ctz_known else scenario.zone
+    assert query.get("ctz") == expected_ctz, f"ctz {query.get('ctz')!r}"
     assert query.get("sprop") == (f"website:{link}" if link else None), f"sprop {query.get('sprop')!r}"
     assert "authuser" not in query
+    rule = expected_rule(scenario)
+    assert query.get("recur") == (f"RRULE:{rule}" if rule else None), f"recur {query.get('recur')!r}"
+    busy = expected_busy(scenario)
+    assert (query["crm"], query["trp"]) == (("BUSY", "true") if busy else ("AVAILABLE", "false")), query["crm"]
 
 
 def check_google_url_with_account(scenario: Scenario) -> None:
@@ -452,7 +625,7 @@ def _property_name(line: str) -> str:
 def check_ics(scenario: Scenario) -> None:
     draft = draft_for(scenario)
     sequence = ics_sequence(STAMP)
-    data = ics_document(draft, STAMP, sequence)
+    data = ics_document(draft, STAMP, sequence, scenario.reminder)
     all_day = not isinstance(scenario.start, datetime)
     link = expected_link(scenario)
 
@@ -471,11 +644,13 @@ def check_ics(scenario: Scenario) -> None:
     names = Counter(_property_name(line) for line in lines)
     expected_names = Counter(
         ["BEGIN", "BEGIN", "END", "END", "VERSION", "PRODID", "METHOD"]
-        + ["UID", "DTSTAMP", "SEQUENCE", "SUMMARY", "DTSTART", "DTEND"]
+        + ["UID", "DTSTAMP", "SEQUENCE", "SUMMARY", "DTSTART", "DTEND", "TRANSP", "X-MICROSOFT-CDO-BUSYSTATUS"]
         + (["DESCRIPTION"] if expected_description(scenario) else [])
         + (["LOCATION"] if expected_location(scenario) else [])
         + (["URL"] if link else [])
-        + (["TRANSP", "X-MICROSOFT-CDO-ALLDAYEVENT"] if all_day else [])
+        + (["X-MICROSOFT-CDO-ALLDAYEVENT"] if all_day else [])
+        + (["RRULE"] if scenario.yearly else [])
+        + (["BEGIN", "END", "ACTION", "DESCRIPTION", "TRIGGER"] if scenario.reminder is not None else [])
     )
     assert names == expected_names, f"properties {sorted(names.elements())}"
     start_line = next(line for line in lines if line.startswith("DTSTART"))
@@ -489,7 +664,9 @@ def check_ics(scenario: Scenario) -> None:
     assert str(event["SUMMARY"]) == expected_title(scenario), f"SUMMARY {str(event['SUMMARY'])!r}"
     assert str(event.get("DESCRIPTION", "")) == expected_description(scenario), "DESCRIPTION differs"
     assert str(event.get("LOCATION", "")) == expected_location(scenario), "LOCATION differs"
-    assert str(event.get("URL", "")) == link, f"URL {event.get('URL')!r}"
+    # URL is a URI (RFC 5545 section 3.3.13): ASCII only; the description keeps the readable link.
+    assert str(event.get("URL", "")) == expected_uri(scenario), f"URL {event.get('URL')!r}"
+    assert str(event.get("URL", "")).isascii()
     assert str(event["UID"]) == draft.uid
     assert event["SEQUENCE"] == sequence
     assert event["DTSTAMP"].dt == STAMP
@@ -498,7 +675,18 @@ def check_ics(scenario: Scenario) -> None:
     assert isinstance(event["DTSTART"].dt, datetime) is not all_day
     if all_day:
         assert str(event["X-MICROSOFT-CDO-ALLDAYEVENT"]) == "TRUE"
-        assert str(event["TRANSP"]) == "TRANSPARENT"
+    busy = expected_busy(scenario)
+    assert str(event["TRANSP"]) == ("OPAQUE" if busy else "TRANSPARENT"), str(event["TRANSP"])
+    assert str(event["X-MICROSOFT-CDO-BUSYSTATUS"]) == ("BUSY" if busy else "FREE")
+    rule = expected_rule(scenario)
+    assert f"RRULE:{rule}" in lines if rule else "RRULE" not in event, "RRULE differs"
+    alarms = event.walk("VALARM")
+    if scenario.reminder is None:
+        assert not alarms
+    else:
+        (alarm,) = alarms
+        assert str(alarm["ACTION"]) == "DISPLAY" and str(alarm["DESCRIPTION"]) == expected_title(scenario)
+        assert alarm["TRIGGER"].dt == -timedelta(minutes=scenario.reminder), alarm["TRIGGER"].dt
 
 
 def check_ics_is_deterministic(scenario: Scenario) -> None:
@@ -638,8 +826,151 @@ CHECKS: tuple[tuple[str, Callable[[Scenario], None]], ...] = (
 )
 
 
+# --- Rules that are not about one scenario -------------------------------------
+
+_CONTACT = RecordAttributes(record_id="C-1", record_type="Contact", name="Grace Hopper", url="/contacts/1")
+
+
+def _problem(field: FieldAttributes, end_field: FieldAttributes | None = None) -> str:
+    result = event_draft(_CONTACT, field, PAGE, end_field)
+    assert isinstance(result, Problem), f"expected a problem, got {result!r}"
+    return result.message
+
+
+def check_span_problems() -> None:
+    start = FieldAttributes("start", "date", "2026-12-01", "data-value", label="Contract", end_field="end")
+    before = FieldAttributes("end", "date", "2026-11-30", "data-value", label="Contract end")
+    message = _problem(start, before)
+    assert message.startswith("Contract: it ends on 2026-11-30 (Contract end), before it starts on 2026-12-01"), message
+    # The same day is a one-day span, not a problem.
+    same = event_draft(_CONTACT, start, PAGE, replace_value(before, "2026-12-01"))
+    assert isinstance(same, EventDraft) and (same.start, same.end) == (date(2026, 12, 1), date(2026, 12, 2))
+    timed = FieldAttributes("out", "datetime", "2026-12-01T10:00", "data-value", label="Trip", end_field="back")
+    back = FieldAttributes("back", "datetime", "2026-12-01T10:00", "data-value", label="Return")
+    assert "not after it starts at 2026-12-01 10:00 Europe/Berlin" in _problem(timed, back)
+    assert 'names "end", which is not a field of this record' in _problem(start, None)
+    empty = _problem(start, replace_value(before, ""))
+    assert empty.startswith("Contract: its end (Contract end): ") and "no date" in empty, empty
+
+
+def replace_value(field: FieldAttributes, value: str) -> FieldAttributes:
+    return FieldAttributes(field.key, field.field_type, value, field.value_source, label=field.label)
+
+
+def check_repeat_and_show_as_problems() -> None:
+    timed = FieldAttributes("call", "datetime", "2026-12-01T10:00", "data-value", label="Call", repeat="yearly")
+    assert "works on date fields only" in _problem(timed)
+    weekly = FieldAttributes("due", "date", "2026-12-01", "data-value", label="Due", repeat="weekly")
+    assert 'data-repeat "weekly" is not supported' in _problem(weekly)
+    tentative = FieldAttributes("due", "date", "2026-12-01", "data-value", label="Due", show_as="tentative")
+    assert 'data-show-as "tentative" must be "busy" or "free"' in _problem(tentative)
+
+
+def check_sequence_rises_within_one_second() -> None:
+    first = ics_sequence(STAMP)
+    assert ics_sequence(STAMP, first) == first + 1
+    assert ics_sequence(STAMP + timedelta(seconds=5), first) == first + 5
+    # A clock set back still gives a higher number than the last file.
+    assert ics_sequence(STAMP - timedelta(days=1), first) == first + 1
+    assert ics_sequence(STAMP, 2**31 - 1) == 2**31 - 1
+
+
+def _draft_on(day: date, uid: str = "u1@calendar-links") -> EventDraft:
+    return EventDraft(uid, "Renewal", "", "", "", day, day + timedelta(days=1), "UTC")
+
+
+def check_memory_remembers_and_bounds() -> None:
+    draft = _draft_on(date(2026, 12, 1))
+    sequence = next_sequence({}, draft.uid, STAMP)
+    events = with_addition({}, draft, "outlook", 100, sequence)
+    stored = added_json(events)
+    # Nothing of the event's text is stored: only the UID, dates, sequence, calendars and time.
+    assert "Renewal" not in stored
+    again = parse_added(stored)
+    assert again == events
+    assert field_state(again.get(draft.uid), draft, True) == "added"
+    moved = _draft_on(date(2026, 12, 2))
+    assert field_state(again.get(draft.uid), moved, True) == "changed"
+    assert field_state(again.get(draft.uid), None, False) == "cleared"
+    assert field_state(None, draft, True) == "new"
+    # Two downloads in the same second still rise.
+    assert next_sequence(again, draft.uid, STAMP) == sequence + 1
+    google_only = with_addition({}, draft, "google", 100)
+    assert field_state(google_only[draft.uid], None, False) == "new", "a link can't be cancelled from here"
+    many: dict = {}
+    for number in range(MAX_REMEMBERED + 20):
+        many = with_addition(many, _draft_on(date(2026, 12, 1), f"u{number}@calendar-links"), "outlook", number, 1)
+    kept = parse_added(added_json(many))
+    assert len(kept) == MAX_REMEMBERED and "u0@calendar-links" not in kept and f"u{MAX_REMEMBERED + 19}@calendar-links" in kept
+
+
+def check_corrupt_memory_is_empty() -> None:
+    for raw in (None, "", "{", "[]", '{"events": []}', "[" * 100_000, '{"events": {"u": 1}}', "x" * 500_000):
+        assert parse_added(raw) == {}, raw if raw is None else raw[:20]
+    bad_entries = (
+        '{"events": {"a": {"dates": "2026/1", "sequence": 1, "calendars": [], "at": 1},'
+        ' "b": {"dates": "20261201/20261202", "sequence": true, "calendars": [], "at": 1},'
+        ' "c": {"dates": "20261202/20261201", "sequence": 1, "calendars": [], "at": 1},'
+        ' "d": {"dates": "20261201/20261202", "sequence": 1, "calendars": ["outlook"], "at": 5}}}'
+    )
+    assert list(parse_added(bad_entries)) == ["d"]
+
+
+def check_cancellation() -> None:
+    draft = _draft_on(date(2026, 12, 1))
+    events = with_addition({}, draft, "outlook", 100, 7)
+    cancelled = cancellation_draft(events[draft.uid], "Renewal: ACME")
+    assert cancelled is not None
+    data = ics_cancellation(cancelled, STAMP, next_sequence(events, draft.uid, STAMP))
+    calendar = Calendar.from_ical(data)
+    assert str(calendar["METHOD"]) == "CANCEL"
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["UID"]) == draft.uid and str(event["STATUS"]) == "CANCELLED"
+    assert event["SEQUENCE"] > 7 and event["DTSTART"].dt == date(2026, 12, 1)
+    after = with_cancellation(events, draft.uid, event["SEQUENCE"], 101)
+    assert field_state(after[draft.uid], None, False) == "new"
+    assert cancellation_draft(after[draft.uid], "Renewal: ACME") is None
+    assert next_sequence(after, draft.uid, STAMP) == event["SEQUENCE"] + 1
+
+
+def check_reminder_setting() -> None:
+    cases = {None: None, "": None, "15": 15, " 60 ": 60, "0": 0, "40320": 40320, "40321": None, "-5": None,
+             "1.5": None, "abc": None, "\u0661\u0665": None}  # fmt: skip
+    for raw, minutes in cases.items():
+        assert parse_reminder_minutes(raw) == minutes, raw
+
+
+def check_notice_words() -> None:
+    timed = EventDraft("u@x", "Call", "", "", "", datetime(2026, 12, 1, 14, tzinfo=UTC),
+                       datetime(2026, 12, 1, 15, tzinfo=UTC), "Europe/Berlin")  # fmt: skip
+    assert event_when(timed) == "at 15:00 Europe/Berlin, Tue 1 Dec 2026", event_when(timed)
+    overnight = EventDraft("u@x", "Trip", "", "", "", datetime(2026, 12, 1, 7, tzinfo=UTC),
+                           datetime(2026, 12, 3, 17, 30, tzinfo=UTC), "Europe/Berlin")  # fmt: skip
+    assert event_when(overnight) == "from 08:00 Europe/Berlin, Tue 1 Dec 2026, to 18:30, Thu 3 Dec 2026"
+    one_day = EventDraft("u@x", "Renewal", "", "", "", date(2026, 12, 1), date(2026, 12, 2), "UTC")
+    assert event_when(one_day) == "on Tue 1 Dec 2026, all day", event_when(one_day)
+    span = EventDraft("u@x", "Trip", "", "", "", date(2026, 12, 1), date(2026, 12, 5), "UTC")
+    assert event_when(span) == "from Tue 1 Dec 2026 to Fri 4 Dec 2026, all day", event_when(span)
+    yearly = EventDraft("u@x", "Birthday", "", "", "", date(2000, 2, 29), date(2000, 3, 1), "UTC", yearly=True)
+    assert event_when(yearly) == "every year on 29 Feb (28 Feb in other years), all day", event_when(yearly)
+    title = event_title(_CONTACT, FieldAttributes("birthday", "date", "", "data-value", label="Birthday"))
+    assert title == "Birthday: Grace Hopper", title
+
+
+RULE_CHECKS: tuple[tuple[str, Callable[[], None]], ...] = (
+    ("span-problems", check_span_problems),
+    ("repeat-and-show-as-problems", check_repeat_and_show_as_problems),
+    ("sequence-rises-within-one-second", check_sequence_rises_within_one_second),
+    ("memory-remembers-and-bounds", check_memory_remembers_and_bounds),
+    ("corrupt-memory-is-empty", check_corrupt_memory_is_empty),
+    ("cancellation", check_cancellation),
+    ("reminder-setting", check_reminder_setting),
+    ("notice-words", check_notice_words),
+)
+
+
 def run_all_checks() -> list[str]:
-    """Every check against every scenario; one line per failure, empty when all pass."""
+    """Every check against every scenario, then every rule check; one line per failure, empty when all pass."""
     failures = []
     for scenario in SCENARIOS:
         for check_name, check in CHECKS:
@@ -649,4 +980,11 @@ def run_all_checks() -> list[str]:
                 failures.append(f"{scenario.name} / {check_name}: {failure}")
             except Exception:  # the smoke test must report every check, not stop at the first crash
                 failures.append(f"{scenario.name} / {check_name}: {traceback.format_exc(limit=3)}")
+    for rule_name, rule_check in RULE_CHECKS:
+        try:
+            rule_check()
+        except AssertionError as failure:
+            failures.append(f"{rule_name}: {failure}")
+        except Exception:
+            failures.append(f"{rule_name}: {traceback.format_exc(limit=3)}")
     return failures

@@ -30,12 +30,13 @@ from calendar_links import (
     ics_sequence,
     label_or_key,
     record_link,
+    record_uri,
 )
-from providers.google import google_calendar_url
+from providers.google import google_calendar_url, google_knows_zone
 from providers.microsoft365 import MICROSOFT_365_COMPOSE_URL
 from providers.outlook_web import outlook_web_url
 from providers.web_link import ELLIPSIS, MAX_URL_LENGTH
-from core_checks import CHECKS, SCENARIOS, STAMP, Scenario, expected_span
+from core_checks import CHECKS, RULE_CHECKS, SCENARIOS, STAMP, Scenario, expected_span
 
 UTC = timezone.utc
 PAGE = PageContext("https://crm.example.com/app/contacts/42?tab=1", "Europe/Berlin", "MDY")
@@ -75,6 +76,11 @@ def test_scenario_output(scenario: Scenario, check: Callable[[Scenario], None]) 
     check(scenario)
 
 
+@pytest.mark.parametrize("rule_check", [check for _, check in RULE_CHECKS], ids=[name for name, _ in RULE_CHECKS])
+def test_rule(rule_check: Callable[[], None]) -> None:
+    rule_check()
+
+
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.name for s in SCENARIOS])
 def test_ics_reads_back_with_vobject(scenario: Scenario) -> None:
     draft = core_checks.draft_for(scenario)
@@ -87,7 +93,7 @@ def test_ics_reads_back_with_vobject(scenario: Scenario) -> None:
     assert (contents["location"][0].value if "location" in contents else "") == (
         core_checks.expected_location(scenario)
     )
-    assert (contents["url"][0].value if "url" in contents else "") == core_checks.expected_link(scenario)
+    assert (contents["url"][0].value if "url" in contents else "") == core_checks.expected_uri(scenario)
     assert event.uid.value == draft.uid
     assert (event.dtstart.value, event.dtend.value) == expected_span(scenario)
     assert event.dtstamp.value == STAMP and int(event.sequence.value) == 12
@@ -105,6 +111,7 @@ def test_run_all_checks_reports_failures_and_crashes(monkeypatch: pytest.MonkeyP
         raise KeyError(scenario.name)
 
     monkeypatch.setattr(core_checks, "CHECKS", (("failing", failing), ("crashing", crashing)))
+    monkeypatch.setattr(core_checks, "RULE_CHECKS", ())
     failures = core_checks.run_all_checks()
     assert len(failures) == 2 * len(SCENARIOS)
     assert f"{SCENARIOS[0].name} / failing: deliberate" in failures[0]
@@ -260,14 +267,13 @@ def test_text_is_normalised_once_in_the_draft(raw: str, normalised: str) -> None
     assert (draft.title, draft.description, draft.location) == (normalised, normalised, normalised)
 
 
-def test_date_field_reads_an_instant_as_its_date_in_the_field_zone() -> None:
-    field = _field("2026-12-01T23:30:00-05:00", field_type="date", time_zone="Asia/Tokyo")
-    draft = event_draft(RECORD, field, PAGE)
+@pytest.mark.parametrize("zone", ["America/Los_Angeles", "Pacific/Pago_Pago", "Asia/Tokyo", "Pacific/Kiritimati"])
+@pytest.mark.parametrize("value", ["2026-12-01T00:00:00Z", "2026-12-01T00:00:00.000+00:00", "2026-12-01T23:30:00-05:00"])
+def test_date_field_means_the_date_as_written_in_every_zone(value: str, zone: str) -> None:
+    # CRMs store plain dates as midnight UTC; west of UTC that instant is 30 November.
+    draft = event_draft(RECORD, _field(value, field_type="date", time_zone=zone), PAGE)
     assert isinstance(draft, EventDraft)
-    local = datetime(2026, 12, 1, 23, 30, tzinfo=timezone(timedelta(hours=-5))).astimezone(
-        timezone(timedelta(hours=9))
-    )
-    assert (draft.start, draft.end) == (local.date(), local.date() + timedelta(days=1))
+    assert (draft.start, draft.end) == (date(2026, 12, 1), date(2026, 12, 2))
 
 
 def test_a_broken_page_url_still_gives_a_stable_event() -> None:
@@ -602,3 +608,34 @@ def test_a_blank_label_falls_back_to_the_key_on_buttons_as_in_events() -> None:
     # The buttons' aria-labels use the raw attribute before the field is fully read.
     assert label_or_key("  \t", "renewal") == "renewal"
     assert label_or_key("Renewal date", "renewal") == "Renewal date"
+
+
+@pytest.mark.parametrize(
+    ("link", "uri"),
+    [
+        ("https://crm.example.com/contacts/42?tab=1#x", "https://crm.example.com/contacts/42?tab=1#x"),
+        ("https://bücher.example/zoë", "https://xn--bcher-kva.example/zo%C3%AB"),
+        ("https://crm.example.com:8443/a/%C3%A4/ä?q=ü", "https://crm.example.com:8443/a/%C3%A4/%C3%A4?q=%C3%BC"),
+        ("https://zoë:pässword@crm.example.com/", "https://zo%C3%AB:p%C3%A4ssword@crm.example.com/"),
+        ("https://[2001:db8::1]:8080/kunden/ä", "https://[2001:db8::1]:8080/kunden/%C3%A4"),
+        ("https://crm.example.com/ä?#", "https://crm.example.com/%C3%A4?#"),
+    ],
+    ids=["ascii-unchanged", "punycode-host", "port-and-escapes-kept", "userinfo", "ipv6-host", "empty-query-fragment"],
+)
+def test_record_uri_is_ascii_and_means_the_same_link(link: str, uri: str) -> None:
+    assert record_uri(link) == uri
+    # The readable link still goes in the description.
+    draft = _draft(record_url=link, description=f"Notes\n{link}")
+    (event,) = Calendar.from_ical(ics_document(draft, STAMP, 1)).walk("VEVENT")
+    assert str(event["URL"]) == uri and str(event["DESCRIPTION"]).endswith(link)
+
+
+@pytest.mark.parametrize(
+    ("zone", "known"),
+    [("Europe/Berlin", True), ("America/Argentina/Buenos_Aires", True), ("UTC", True), ("Etc/GMT+5", False),
+     ("EST", False), ("EST5EDT", False), ("Factory", False), ("US/Eastern", False), ("GMT", False)],
+)  # fmt: skip
+def test_ctz_only_for_zones_google_knows(zone: str, known: bool) -> None:
+    assert google_knows_zone(zone) is known
+    url = google_calendar_url(_draft(time_zone=zone))
+    assert ("ctz" in _query(url)) is known

@@ -15,7 +15,8 @@ SOURCE_DIR = Path(__file__).resolve().parent.parent / "py"
 # Every module of the calendars is pure, whatever its name: a new calendar is checked as soon
 # as its file exists.
 PURE_MODULES = (
-    "calendar_links.py", "click_guard.py", "errors.py", "field_values.py", "scheduling.py", "settings.py", "ui_text.py",
+    "added_events.py", "calendar_links.py", "click_guard.py", "errors.py", "field_values.py", "scheduling.py",
+    "settings.py", "ui_text.py",
     *sorted(str(path.relative_to(SOURCE_DIR)) for path in (SOURCE_DIR / "providers").glob("*.py")),
 )  # fmt: skip
 
@@ -24,7 +25,8 @@ ALLOWED_IMPORTS = {
     "__future__", "collections", "dataclasses", "datetime", "functools", "hashlib", "importlib", "json",
     "enum", "re", "typing", "unicodedata", "urllib", "zoneinfo",
     "icalendar", "dateutil",
-    "calendar_links", "click_guard", "errors", "field_values", "scheduling", "settings", "ui_text", "providers",
+    "added_events", "calendar_links", "click_guard", "errors", "field_values", "scheduling", "settings", "ui_text",
+    "providers",
 }  # fmt: skip
 BROWSER_IMPORTS = {"js", "pyscript", "pyodide", "pyodide_js", "micropip", "webbrowser", "browser"}
 # Only urllib.parse: urllib.request does I/O.

@@ -10,10 +10,12 @@ from settings import (
     DEFAULT_DURATION_KEY,
     GOOGLE_ACCOUNT_KEY,
     INTEGRATIONS_KEY,
+    REMINDER_MINUTES_KEY,
     SETTINGS_KEYS,
     Integrations,
     Settings,
     integrations_json,
+    nested_deeper_than,
     parse_default_duration,
     parse_google_account,
     parse_integrations,
@@ -98,8 +100,11 @@ def test_toggled_switches_one_calendar_either_way() -> None:
 
 def test_parse_settings_reads_every_key_and_defaults_the_rest() -> None:
     assert parse_settings({}) == Settings()
-    stored = {INTEGRATIONS_KEY: '{"apple": true}', GOOGLE_ACCOUNT_KEY: "a@example.com", DEFAULT_DURATION_KEY: "45"}
-    assert parse_settings(stored) == Settings(frozenset({"apple"}), "a@example.com", 45)
+    stored = {
+        INTEGRATIONS_KEY: '{"apple": true}', GOOGLE_ACCOUNT_KEY: "a@example.com", DEFAULT_DURATION_KEY: "45",
+        REMINDER_MINUTES_KEY: "15",
+    }  # fmt: skip
+    assert parse_settings(stored) == Settings(frozenset({"apple"}), "a@example.com", 45, 15)
     assert set(SETTINGS_KEYS) == set(stored)
 
 
@@ -167,3 +172,18 @@ def test_parse_google_account(raw: str | None, account: str | None) -> None:
 )
 def test_parse_default_duration(raw: str | None, minutes: int) -> None:
     assert parse_default_duration(raw) == minutes
+
+
+@pytest.mark.parametrize(
+    ("raw", "limit", "deeper"),
+    [('{"a": true}', 1, False), ('{"a": [true]}', 1, True), ('{"a": "[[[[{{"}', 1, False),
+     ('{"a": "\\"[["}', 1, False), ("[" * 100_000, 8, True), ("[[]]", 2, False), ("", 0, False)],
+)  # fmt: skip
+def test_nested_deeper_than_counts_brackets_outside_strings(raw: str, limit: int, deeper: bool) -> None:
+    assert nested_deeper_than(raw, limit) is deeper
+
+
+def test_deeply_nested_integrations_are_refused_before_the_decoder() -> None:
+    # In Pyodide the decoder would overflow the browser's stack: a fatal error, not a RecursionError.
+    assert parse_integrations("[" * 100_000) == frozenset()
+    assert parse_integrations('{"google": true, "x": [[[]]]}') == frozenset()

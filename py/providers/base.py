@@ -28,6 +28,8 @@ class Preferences:
     """The person's settings that change what a calendar does or says."""
 
     google_account: str | None = None
+    # Whole minutes before the start for the VALARM of an .ics file; None: no reminder.
+    reminder_minutes: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,9 @@ class Provider:
     hint: Callable[[Preferences], str]
     notice: Callable[[Preferences], str]
     action: Callable[[EventDraft, Click], Action]
+    # Whether the calendar's action carries a yearly rule (data-repeat="yearly"); one that
+    # can't would make a single event on the series' first day instead.
+    repeats: bool = True
 
     def __post_init__(self) -> None:
         if _KEY.fullmatch(self.key) is None:

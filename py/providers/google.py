@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Final
 
-from calendar_links import EventDraft
+from calendar_links import EventDraft, recurrence_rule
 from providers.base import Click, OpenUrl, Preferences, Provider
 from providers.web_link import LinkText, fitted_url
 
-__all__ = ["GOOGLE", "GOOGLE_CALENDAR_URL", "google_calendar_url"]
+__all__ = ["GOOGLE", "GOOGLE_CALENDAR_URL", "google_calendar_url", "google_knows_zone"]
 
 GOOGLE_CALENDAR_URL: Final = "https://calendar.google.com/calendar/render"
 
@@ -22,7 +22,8 @@ def google_calendar_url(draft: EventDraft, account: str | None = None) -> str:
     # all-day events: it shifts them in Google Calendar for Android
     # (spatie/calendar-links PR 198). authuser picks the account when several
     # are signed in (undocumented, best effort); sprop names the record as the
-    # event's source. Links over MAX_URL_LENGTH are shortened by fitted_url.
+    # event's source; recur carries a yearly rule with its "RRULE:" prefix.
+    # Links over MAX_URL_LENGTH are shortened by fitted_url.
 
     def query(text: LinkText) -> list[tuple[str, str]]:
         fields = [
@@ -33,8 +34,16 @@ def google_calendar_url(draft: EventDraft, account: str | None = None) -> str:
         ]
         if text.location:
             fields.append(("location", text.location))
-        if not draft.all_day:
+        if not draft.all_day and google_knows_zone(draft.time_zone):
             fields.append(("ctz", draft.time_zone))
+        rule = recurrence_rule(draft)
+        if rule:
+            fields.append(("recur", f"RRULE:{rule}"))
+        # crm is Google's Busy/Free choice, trp the RFC 5545 transparency;
+        # Google reads trp on timed events only and crm on both
+        # (add-event-to-calendar-docs, services/google.md).
+        busy = draft.show_as == "busy"
+        fields += [("crm", "BUSY" if busy else "AVAILABLE"), ("trp", "true" if busy else "false")]
         if text.with_source and draft.record_url:
             fields.append(("sprop", f"website:{draft.record_url}"))
         if account:
@@ -42,6 +51,21 @@ def google_calendar_url(draft: EventDraft, account: str | None = None) -> str:
         return fields
 
     return fitted_url(GOOGLE_CALENDAR_URL, draft, query)
+
+
+# The areas of the IANA database whose zones are places (Area/Location).
+# Google Calendar lists places only: it drops a ctz it does not know
+# (Etc/GMT+5, EST, EST5EDT, Factory, the old US/... and Canada/... links)
+# and shows the event in the viewer's zone instead. UTC it knows.
+_PLACE_AREAS: Final = frozenset(
+    {"Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific"}
+)
+
+
+def google_knows_zone(zone: str) -> bool:
+    """Whether Google Calendar's ctz takes this IANA zone name: a place (Area/Location) or UTC."""
+    area, slash, _ = zone.partition("/")
+    return zone == "UTC" or (slash == "/" and area in _PLACE_AREAS)
 
 
 def _compact_moment(moment: date | datetime) -> str:

@@ -9,9 +9,9 @@ __all__ = ["ics_download"]
 
 
 def ics_download(draft: EventDraft, click: Click) -> DownloadFile:
-    """The event as a text/calendar file named after its title, stamped and sequenced by the click."""
+    """The event as a text/calendar file named after its title, stamped, sequenced and given its reminder by the click."""
     return DownloadFile(
-        content=ics_document(draft, click.stamp, click.sequence),
+        content=ics_document(draft, click.stamp, click.sequence, click.preferences.reminder_minutes),
         file_name=ics_file_name(draft),
         media_type=ICS_MEDIA_TYPE,
     )

@@ -36,4 +36,6 @@ MICROSOFT_365: Final = Provider(
         "changes here don't sync."
     ),
     action=compose_action(MICROSOFT_365_COMPOSE_URL),
+    # The compose link has no parameter for a repeating event.
+    repeats=False,
 )

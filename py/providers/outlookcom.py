@@ -33,4 +33,6 @@ OUTLOOK_COM: Final = Provider(
         "changes here don't sync."
     ),
     action=compose_action(OUTLOOK_COM_COMPOSE_URL),
+    # The compose link has no parameter for a repeating event.
+    repeats=False,
 )

@@ -8,7 +8,7 @@ const contacts = [
     email: "ada@analytical-engines.example", phone: "+44 20 7946 0181", city: "London",
     timeZone: "Europe/London", dateOrder: "DMY", location: "12 St James's Square, London SW1Y 4JH",
     fields: [
-      { key: "birthday", label: "Birthday", type: "date", value: "2026-12-10", text: "10 December" },
+      { key: "birthday", label: "Birthday", type: "date", value: "1815-12-10", text: "10 December 1815", repeat: "yearly" },
       { key: "follow_up", label: "Next follow-up", type: "datetime", input: "datetime-local", value: "2026-12-03T10:30" },
       { key: "renewal", label: "Contract renewal", type: "date", text: "1 March 2027" },
     ],
@@ -22,7 +22,7 @@ const contacts = [
     email: "soren@regensen.example", phone: "+45 33 12 18 13", city: "København",
     timeZone: "Europe/Copenhagen", dateOrder: "DMY", location: "Nytorv 2, 1450 København K",
     fields: [
-      { key: "birthday", label: "Birthday", type: "date", value: "2027-05-05", text: "5 May" },
+      { key: "birthday", label: "Birthday", type: "date", value: "1813-05-05", text: "5 May 1813", repeat: "yearly" },
       { key: "follow_up", label: "Next follow-up", type: "datetime", text: "7.12.2026 09:15" },
       { key: "renewal", label: "Contract renewal", type: "date", text: "31.02.2027", note: "This date was mistyped in the CRM." },
     ],
@@ -35,7 +35,7 @@ const contacts = [
     email: "marie@institut-radium.example", phone: "+33 1 42 34 67 00", city: "Paris",
     timeZone: "Europe/Paris", dateOrder: "DMY", location: "1 rue Pierre et Marie Curie, 75005 Paris",
     fields: [
-      { key: "birthday", label: "Birthday", type: "date", value: "2027-11-07", text: "7 November" },
+      { key: "birthday", label: "Birthday", type: "date", value: "1867-11-07", text: "7 novembre 1867", repeat: "yearly" },
       { key: "follow_up", label: "Next follow-up", type: "datetime", iso: "2026-12-01T14:00:00+01:00", text: "1 déc. 2026, 14:00" },
       { key: "renewal", label: "Contract renewal", type: "date", value: "2027-01-15", text: "15 janv. 2027" },
     ],
@@ -48,7 +48,7 @@ const contacts = [
     email: "maria@telkes-solar.example", phone: "+1 617 555 0190", city: "Boston",
     timeZone: "America/New_York", dateOrder: "MDY", location: "77 Massachusetts Ave, Cambridge, MA",
     fields: [
-      { key: "birthday", label: "Birthday", type: "date", value: "2026-12-12", text: "December 12" },
+      { key: "birthday", label: "Birthday", type: "date", value: "1900-12-12", text: "December 12, 1900", repeat: "yearly" },
       { key: "follow_up", label: "Next follow-up", type: "datetime", text: "Dec 9, 2026 3:00 PM" },
       { key: "renewal", label: "Contract renewal", type: "date", input: "date", value: "2027-03-31" },
     ],
@@ -63,6 +63,9 @@ const deals = [
     fields: [
       { key: "close", label: "Expected close", type: "date", value: "2027-01-29", text: "29 Jan 2027" },
       { key: "demo", label: "Demo call", type: "datetime", iso: "2026-12-05T16:00:00Z", text: "5 Dec 2026, 16:00 GMT", minutes: 60 },
+      // CRMs often store plain dates as midnight UTC; the period runs to the end field's day.
+      { key: "contract_start", label: "Contract period", type: "date", value: "2027-02-01T00:00:00Z", text: "1 Feb 2027", endField: "contract_end", showAs: "busy" },
+      { key: "contract_end", label: "Contract end", type: "date", value: "2028-01-31T00:00:00Z", text: "31 Jan 2028" },
     ],
   },
   {
@@ -123,6 +126,9 @@ function dateField(field, idPrefix) {
     "data-field-type": field.type,
     "data-field-label": field.label,
     "data-duration-minutes": field.minutes,
+    "data-repeat": field.repeat,
+    "data-end-field": field.endField,
+    "data-show-as": field.showAs,
   };
   if (field.input) {
     return h("input", { ...common, id: `${idPrefix}-${field.key}`, type: field.input, value: field.value, class: "field-input" });

@@ -30,6 +30,21 @@ ARTIFACTS = ROOT / "test-artifacts"
 TEST_CHROMIUM_ARGS = [*CHROMIUM_ARGS, "--proxy-server=http://127.0.0.1:9"]
 PROVIDER_HOSTS = {"calendar.google.com", "outlook.live.com", "outlook.cloud.microsoft"}
 READY = "html[data-calendar-links-state='ready']"
+# The bare host page, and how tests build records in it with DOM calls (so every attribute
+# holds exactly the text the test chose) and wait until every field has its group.
+HOST = "tests/browser/pages/host.html"
+BUILD_RECORDS = """(records) => {
+  const build = (node) => {
+    const element = document.createElement(node.tag || 'div');
+    for (const [name, value] of Object.entries(node.attrs || {})) element.setAttribute(name, value);
+    if (node.text !== undefined) element.textContent = node.text;
+    for (const child of node.children || []) element.append(build(child));
+    return element;
+  };
+  document.getElementById('host').replaceChildren(...records.map(build));
+}"""
+SETTLED = """() => [...document.querySelectorAll('[data-calendar-field]')].every(
+  (field) => field.nextElementSibling && field.nextElementSibling.matches('.calendar-links'))"""
 # Pyodide's first start in a fresh profile takes a few seconds on a small machine.
 START_TIMEOUT_MS = 60_000
 

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date, datetime, timezone
 from functools import partial
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import icalendar
 from conftest import READY, PageWatch, set_integrations
 from playwright.sync_api import BrowserContext, Download, Page, Route, expect
 
@@ -333,3 +336,26 @@ def test_a_group_at_rest_is_three_elements_and_one_live_region_speaks_for_the_pa
     expect(notice).to_contain_text("Google")
     expect(live).to_have_text(notice.text_content() or "")
     expect(group.locator('[data-calendar-provider="outlook"]')).to_have_accessible_description(notice.text_content() or "")
+
+
+def test_two_downloads_within_a_second_rise_in_sequence_with_truthful_stamps(
+    context: BrowserContext, watch: PageWatch, page: Page, base_url: str
+) -> None:
+    body = (
+        '<div data-calendar-record data-record-id="R-1" data-record-name="Ada Lovelace">'
+        '<label data-calendar-field="due" data-field-type="date">Due <input type="date" value="2026-12-01"></label></div>'
+    )
+    open_host(context, page, base_url + "sequence.html", host_page(body))
+    events = []
+    for value in ("2026-12-01", "2026-12-02"):
+        page.locator("input").fill(value)
+        before = datetime.now(timezone.utc).replace(microsecond=0)
+        with page.expect_download() as download:
+            page.locator('[data-calendar-provider="outlook"]').click()
+        (event,) = icalendar.Calendar.from_ical(Path(download.value.path()).read_bytes()).walk("VEVENT")
+        assert before <= event["DTSTAMP"].dt <= datetime.now(timezone.utc), value
+        events.append(event)
+    first, second = events
+    assert second["UID"] == first["UID"]
+    assert second["SEQUENCE"] > first["SEQUENCE"]
+    assert second["DTSTART"].dt == date(2026, 12, 2)

@@ -13,27 +13,14 @@ from urllib.parse import parse_qs, urlsplit
 
 import icalendar
 import vobject
-from conftest import PageWatch, open_ready, set_integrations
+from conftest import BUILD_RECORDS, HOST, SETTLED, PageWatch, open_ready, set_integrations
 from playwright.sync_api import BrowserContext, Page, expect
 
-HOST = "tests/browser/pages/host.html"
 MARKUP = [
     '<img src=x onerror="window.__executed=1">',
     "<script>window.__executed=2</script>",
     '"><svg onload="window.__executed=3">',
 ]
-BUILD_RECORDS = """(records) => {
-  const build = (node) => {
-    const element = document.createElement(node.tag || 'div');
-    for (const [name, value] of Object.entries(node.attrs || {})) element.setAttribute(name, value);
-    if (node.text !== undefined) element.textContent = node.text;
-    for (const child of node.children || []) element.append(build(child));
-    return element;
-  };
-  document.getElementById('host').replaceChildren(...records.map(build));
-}"""
-SETTLED = """() => [...document.querySelectorAll('[data-calendar-field]')].every(
-  (field) => field.nextElementSibling && field.nextElementSibling.matches('.calendar-links'))"""
 
 
 def record(attrs: dict[str, str], *children: dict[str, Any]) -> dict[str, Any]:
@@ -123,7 +110,8 @@ def test_control_characters_and_a_megabyte_of_text_keep_the_ics_valid(
     # Nothing injected: every unfolded line is a property this event is meant to have.
     names = {line.split(":")[0].split(";")[0] for line in content.decode().replace("\r\n ", "").split("\r\n") if line}
     assert names <= {"BEGIN", "END", "VERSION", "PRODID", "METHOD", "UID", "DTSTAMP", "SEQUENCE",
-                     "SUMMARY", "DESCRIPTION", "LOCATION", "URL", "DTSTART", "DTEND"}
+                     "SUMMARY", "DESCRIPTION", "LOCATION", "URL", "DTSTART", "DTEND", "TRANSP",
+                     "X-MICROSOFT-CDO-BUSYSTATUS"}
     assert content.count(b"BEGIN:VEVENT") == 1
     second = vobject.readOne(content.decode())
     assert second.vevent.location.value == normalised(tricky)
@@ -223,6 +211,9 @@ def test_storage_that_is_corrupt_or_refuses_access_means_the_defaults(
         "corrupt": "localStorage.setItem('calendar-links:integrations', '{not json');",
         "wrong types": "localStorage.setItem('calendar-links:integrations', '{\"google\": \"yes\", \"outlook\": 1}');",
         "array": "localStorage.setItem('calendar-links:integrations', '[true, true]');",
+        # Deep enough to overflow the browser's stack inside Pyodide's JSON decoder.
+        "nested": "localStorage.setItem('calendar-links:integrations', '['.repeat(100000));"
+                  " localStorage.setItem('calendar-links:added', '{'.repeat(100000));",
         "refused": "Object.defineProperty(window, 'localStorage', {get() {"
                    " throw new DOMException('The operation is insecure.', 'SecurityError'); }});",
     }

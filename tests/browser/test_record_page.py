@@ -68,7 +68,9 @@ def test_google_button_opens_the_template_url_with_the_event(
     open_ready(page, base_url + "#/contacts/C-1815")
     query = google_query(context, watch, page, "C-1815", "birthday")
     assert query["action"] == ["TEMPLATE"]
-    assert query["dates"] == ["20261210/20261211"]
+    # Born 1815: a yearly series, started on the day in 1970 (README, "Yearly events").
+    assert query["dates"] == ["19701210/19701211"]
+    assert query["recur"] == ["RRULE:FREQ=YEARLY"]
     assert "Birthday" in query["text"][0] and "Ada Lovelace" in query["text"][0]
     assert query["details"][0].endswith(base_url + "#/contacts/C-1815")
     assert "ctz" not in query  # all-day: Google misreads ctz with all-day events on Android
@@ -200,7 +202,8 @@ def test_a_nested_activity_links_to_the_activity(
     assert str(activity_event["URL"]) == base_url + "#/activities/A-301"
     assert activity_event["UID"] != contact_event["UID"]
     assert activity_event.DTSTART == datetime(2026, 12, 2, 15, tzinfo=timezone.utc)
-    assert contact_event.DTSTART == date(2026, 12, 10)
+    assert contact_event.DTSTART == date(1970, 12, 10)
+    assert contact_event["RRULE"].to_ical() == b"FREQ=YEARLY"
 
 
 def test_screenshots_light_dark_and_phone(context: BrowserContext, page: Page, base_url: str) -> None:
