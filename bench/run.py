@@ -658,7 +658,6 @@ class ClickPage:
 
 
 CLICKS_JS = "() => window.__benchClicks"
-REPEAT_WINDOW_MS = 1500
 # Two frames on, the Event Timing entry of the last click has been delivered.
 AFTER_NEXT_PAINT_JS = (
     "() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))))"
@@ -678,9 +677,6 @@ def run_clicks(browser: Browser, watch: Watch, provider: str) -> ClickPage:
             page.wait_for_function(
                 f"(count) => window.__benchClicks.{calls}.length >= count", arg=done, timeout=LOAD_TIMEOUT_MS
             )
-            # The same event from the same button within this window is a repeated click, and
-            # makes nothing (py/click_guard.py).
-            page.wait_for_timeout(REPEAT_WINDOW_MS)
         page.evaluate(AFTER_NEXT_PAINT_JS)
         record = page.evaluate(CLICKS_JS)
     finally:

@@ -15,7 +15,6 @@ __all__ = [
     "browser_date_parts",
     "browser_time_zone",
     "download_file",
-    "monotonic_ms",
     "now",
     "open_tab",
     "page_url",
@@ -103,11 +102,6 @@ def browser_date_parts() -> list[str]:
 def page_url() -> str:
     """The address of the page, the default link back to the record."""
     return str(js.location.href)
-
-
-def monotonic_ms() -> float:
-    """Milliseconds on the page's monotonic clock, for telling how long ago something was."""
-    return float(js.performance.now())
 
 
 def now() -> datetime:

@@ -26,6 +26,7 @@ import page_reader as reader
 import page_render as render
 import settings_store
 from calendar_links import PageContext, date_order_from_locale
+from click_guard import is_repeat
 from error_boundary import guarded, is_element
 from field_sync import FieldSync
 from marketplace import Marketplace
@@ -122,6 +123,9 @@ class CalendarLinks:
                 menus.toggle_menu(button)
             elif button.matches(render.PROVIDER_BUTTON_SELECTOR):
                 menus.close_open_menus()
+                # One tab or file however many clicks a person or a script fires at once.
+                if is_repeat(int(event.detail or 0), not dom.claimForThisTask(button)):
+                    return
                 clicks.on_provider_click(button, group, self.enabled, self.preferences, self.page_context())
             elif button.matches(render.CANCEL_BUTTON_SELECTOR):
                 clicks.on_cancel_click(group, self.page_context())

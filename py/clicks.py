@@ -3,7 +3,6 @@ out what the calendar asks for (a new tab or a download)."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from typing import Any, assert_never
 
@@ -27,7 +26,6 @@ from calendar_links import (
 from field_sync import calendar_names, end_snapshot
 from providers.base import Action, Click, DownloadFile, OpenUrl, Preferences, Provider
 from providers.registry import provider_named
-from click_guard import is_repeat
 from ui_text import CANCEL_NOTICE, click_notice, tab_blocked
 
 __all__ = ["on_cancel_click", "on_provider_click", "perform"]
@@ -56,12 +54,6 @@ def _field_of(group: Any) -> Any:
     return field
 
 
-def _last_click(button: Any) -> tuple[str, float] | None:
-    """The event the button last made, and when (kept on the button itself)."""
-    at = getattr(button, "calendarLinksLastAt", None)
-    return None if at is None else (str(button.calendarLinksLastEvent), float(at))
-
-
 def on_provider_click(
     button: Any, group: Any, offered: Sequence[Provider], preferences: Preferences, page: PageContext
 ) -> None:
@@ -87,11 +79,6 @@ def on_provider_click(
             announce_it=True,
         )
         return
-    # The same event from the same button a moment ago: one tab or file, however many clicks.
-    event, now_ms = hashlib.sha256(repr(draft).encode()).hexdigest(), browser.monotonic_ms()
-    if is_repeat(_last_click(button), event, now_ms):
-        return
-    button.calendarLinksLastEvent, button.calendarLinksLastAt = event, now_ms
     events = added_store.current()
     before = events.get(draft.uid)
     # Calendars reached by a link keep the old dates: they can't be updated from here.

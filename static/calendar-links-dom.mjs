@@ -126,6 +126,17 @@ export function removeOrphanGroups(fieldSelector) {
   for (const group of allOnPage(`.${GROUP_CLASS}`)) removeIfOrphan(group, fieldSelector);
 }
 
+// Whether this is the first claim on the element in the current task: a script that fires
+// fifty clicks at once gets one tab or file (py/click_guard.py).
+const claimedThisTask = new WeakSet();
+
+export function claimForThisTask(element) {
+  if (claimedThisTask.has(element)) return false;
+  claimedThisTask.add(element);
+  setTimeout(() => claimedThisTask.delete(element), 0);
+  return true;
+}
+
 // Every field on the page, in document order, as an array.
 export const allFields = (fieldSelector) => arrayFrom(allOnPage(fieldSelector));
 
