@@ -64,9 +64,11 @@ def serve(page: Page, url: str, html: str, headers: dict[str, str] | None = None
     page.route(url, answer)
 
 
-def open_host(context: BrowserContext, page: Page, url: str, html: str) -> None:
+def open_host(
+    context: BrowserContext, page: Page, url: str, html: str, headers: dict[str, str] | None = None
+) -> None:
     set_integrations(context, google=True, outlook=True)
-    serve(page, url, html)
+    serve(page, url, html, headers)
     page.goto(url)
     page.wait_for_selector(READY, state="attached")
 
@@ -371,9 +373,6 @@ def test_the_two_tags_need_only_wasm_unsafe_eval_in_a_strict_policy(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none';"
         " form-action 'none'; frame-ancestors 'none'"
     )
-    set_integrations(context, google=True, outlook=True)
-    serve(page, base_url + "strict.html", host_page(RECORD), {"Content-Security-Policy": policy})
-    page.goto(base_url + "strict.html")
-    page.wait_for_selector(READY, state="attached")
+    open_host(context, page, base_url + "strict.html", host_page(RECORD), {"Content-Security-Policy": policy})
     dates = google_dates(context, watch, lambda: page.locator('[data-calendar-provider="google"]').click())
     assert dates == ["20261201/20261202"]
