@@ -19,6 +19,10 @@ const indexURL = new URL("./vendor/pyodide/", import.meta.url).href;
 const snapshotURL = new URL("snapshot.bin", indexURL).href;
 const wasmURL = new URL("pyodide.asm.wasm", indexURL).href;
 const archiveURL = new URL("./vendor/calendar-links.zip", import.meta.url).href;
+// After a restore every module the app uses is in memory: the page then needs only what can
+// still be imported later, the "-lazy" standard library and archive (tools/make_snapshot.mjs).
+const lazyArchiveURL = new URL("./vendor/calendar-links-lazy.zip", import.meta.url).href;
+const lazyStdLibURL = new URL("python_stdlib-lazy.zip", indexURL).href;
 // Where the archive lives in Pyodide's file system; tools/make_snapshot.mjs puts it on
 // sys.path at this same path, so the restored importers find it without unpacking a file.
 const ARCHIVE_PATH = "/lib/calendar-links.zip";
@@ -51,11 +55,13 @@ async function wasmAnswerFails() {
   return new Promise(() => {});
 }
 
+// Resolves to the interpreter and whether it was restored from the snapshot.
 async function startPyodide(snapshot) {
-  if (snapshot === null) return loadVendoredPyodide({ indexURL });
+  if (snapshot === null) return { pyodide: await loadVendoredPyodide({ indexURL }), restored: false };
   try {
     const pyodide = await loadVendoredPyodide({
       indexURL,
+      stdLibURL: lazyStdLibURL,
       _loadSnapshot: snapshot,
       // The snapshot refers to the DOM helpers by this name (tools/make_snapshot.mjs).
       _snapshotDeserializer: (name) => {
@@ -67,10 +73,10 @@ async function startPyodide(snapshot) {
     pyodide.runPython("import random; random.seed()");
     // Pyodide keeps the snapshot's bytes (about 30 MB) after restoring; let them go.
     if (pyodide._api?.config) delete pyodide._api.config._loadSnapshot;
-    return pyodide;
+    return { pyodide, restored: true };
   } catch (error) {
     console.warn(`calendar-links: starting without the snapshot (${error.message ?? error})`);
-    return loadVendoredPyodide({ indexURL });
+    return { pyodide: await loadVendoredPyodide({ indexURL }), restored: false };
   }
 }
 
@@ -115,15 +121,20 @@ function failed(reason) {
 async function start() {
   const blocker = startBlocker();
   if (blocker !== null) return failed(blocker);
-  const archive = download(archiveURL);
-  let pyodide;
+  const firstArchive = download(useSnapshot ? lazyArchiveURL : archiveURL);
+  let pyodide, restored;
   try {
-    pyodide = await Promise.race([startPyodide(useSnapshot ? download(snapshotURL) : null), wasmAnswerFails()]);
+    ({ pyodide, restored } = await Promise.race([
+      startPyodide(useSnapshot ? download(snapshotURL) : null),
+      wasmAnswerFails(),
+    ]));
   } catch (error) {
     if (error instanceof FilesMissing) return failed(FILES_MISSING);
     console.error(error);
     return failed(startReason(error));
   }
+  // A normal start imports everything, so it needs the whole archive.
+  const archive = restored || !useSnapshot ? firstArchive : download(archiveURL);
   try {
     pyodide.registerJsModule("calendar_links_dom", pageDom);
     pyodide.FS.writeFile(ARCHIVE_PATH, new Uint8Array(await archive));

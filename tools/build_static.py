@@ -2,9 +2,11 @@
 
 Inputs: node_modules/ (after `npm ci`: PyScript and Pyodide) and the wheels named in
 requirements/runtime.txt (downloaded by pip with their hashes checked). Output:
-static/vendor/pyscript/, static/vendor/pyodide/ (with snapshot.bin, made by
-tools/make_snapshot.mjs) and static/vendor/calendar-links.zip, the archive Python imports from
-(the dependencies and our py/).
+static/vendor/pyscript/, static/vendor/pyodide/ (with snapshot.bin and the standard library
+the restored interpreter still needs, python_stdlib-lazy.zip, made by tools/make_snapshot.mjs),
+static/vendor/calendar-links.zip, the archive Python imports from (the dependencies and our
+py/), and calendar-links-lazy.zip, the same without what the snapshot already imported. Every
+file gets precompressed .br and .gz siblings (tools/compress_static.mjs) where they pay.
 Nothing here reaches the network except pip, and only for wheels not downloaded yet.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -36,6 +39,11 @@ PYODIDE_FILES = (
 )
 # A fixed timestamp makes the archive byte-identical from one build to the next.
 ZIP_TIME = (2026, 1, 1, 0, 0, 0)
+# Source map comments name .map files that aren't shipped (they are as big as the code and
+# only serve debugging); a reference to a missing file stops strict static pipelines such
+# as Django's ManifestStaticFilesStorage, so the comments go.
+SOURCE_MAP_COMMENT = re.compile(rb"\n?(//# sourceMappingURL=[^\n]*|/\*# sourceMappingURL=[^\n]*?\*/)[ \t]*(?=\n|$)")
+TEXT_SUFFIXES = (".js", ".mjs", ".css")
 
 
 def pyodide_marker_environment() -> dict[str, str]:
@@ -122,13 +130,38 @@ def write_archive(entries: dict[str, bytes]) -> None:
     partial.replace(APP_ARCHIVE)
 
 
+def without_source_maps(code: bytes) -> bytes:
+    """JavaScript or CSS without its source map comments."""
+    return SOURCE_MAP_COMMENT.sub(b"", code)
+
+
+def trimmed_lock_file(lock: bytes) -> bytes:
+    """Pyodide's lock file without its package list: the page loads no Pyodide package, so
+    only the interpreter's own facts (ABI, Python version) are read, and 119 kB become 0.2."""
+    info = json.loads(lock)["info"]
+    return json.dumps({"info": info, "packages": {}}, indent=1).encode() + b"\n"
+
+
 def copy_tree_files(source: Path, target: Path, names: list[str]) -> None:
     """Copy the named files from source to target, replacing what was there."""
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
     for name in names:
-        shutil.copy2(source / name, target / name)
+        if name.endswith(TEXT_SUFFIXES):
+            (target / name).write_bytes(without_source_maps((source / name).read_bytes()))
+        elif name == "pyodide-lock.json":
+            (target / name).write_bytes(trimmed_lock_file((source / name).read_bytes()))
+        else:
+            shutil.copy2(source / name, target / name)
+
+
+def compress_vendor_files() -> None:
+    """Write .br and .gz siblings of every vendored file."""
+    files = sorted(
+        str(path) for path in VENDOR.rglob("*") if path.is_file() and not path.name.endswith((".br", ".gz", ".partial"))
+    )
+    subprocess.run(["node", str(ROOT / "tools" / "compress_static.mjs"), *files], check=True)
 
 
 def main() -> None:
@@ -144,7 +177,9 @@ def main() -> None:
         sorted(path.name for path in pyscript_dist.iterdir() if not path.name.endswith(".map")),
     )
     write_archive(archive_entries())
-    subprocess.run(["node", str(ROOT / "tools" / "make_snapshot.mjs")], check=True)
+    # The snapshot script hands the trimming of archives to tools/lazy_archive.py, in this Python.
+    subprocess.run(["node", str(ROOT / "tools" / "make_snapshot.mjs"), sys.executable], check=True)
+    compress_vendor_files()
     digest = hashlib.sha256(APP_ARCHIVE.read_bytes()).hexdigest()[:12]
     print(f"static/vendor built: {APP_ARCHIVE.stat().st_size:,} bytes of app archive ({digest})")
 

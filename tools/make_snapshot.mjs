@@ -1,6 +1,7 @@
 // Make Pyodide's memory snapshot with our modules and their dependencies already imported,
 // so the page restores a warm interpreter instead of starting Python and importing again.
 // Run by tools/build_static.py after the app archive is built; output in static/vendor/.
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync, renameSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -13,7 +14,8 @@ const pageDom = await import(new URL("static/calendar-links-dom.mjs", root).href
 const pyodide = await loadPyodide({
   indexURL: fileURLToPath(new URL("pyodide/", vendor)),
   _makeSnapshot: true,
-  // A fixed hash seed: the same inputs then give the same snapshot, byte for byte.
+  // A fixed hash seed, so that the same inputs give nearly the same snapshot (a few hundred
+  // bytes still differ from one build to the next, so its brotli sibling is made anew).
   env: { PYTHONHASHSEED: "0", HOME: "/home/pyodide" },
 });
 // Files are not part of the snapshot: the page writes the same archive to the same path
@@ -27,12 +29,8 @@ pyodide.registerJsModule("calendar_links_dom", pageDom);
 // restore is the page's window), so nothing of Node is kept. The random state is reset so
 // that builds differ less; the page reseeds it after restoring.
 pyodide.runPython(`
-import hashlib, sys
+import sys
 sys.path.insert(0, ${JSON.stringify(ARCHIVE_PATH)})
-with open(${JSON.stringify(ARCHIVE_PATH)}, "rb") as file:
-    # Checked by the page after restoring: the archive must be this one.
-    calendar_links_archive_sha256 = hashlib.sha256(file.read()).hexdigest()
-del file
 import calendar_links_app
 
 # Build events once, so that what the libraries do on first use (compiling regular
@@ -53,7 +51,54 @@ for field in (
         provider.action(draft, Click(Preferences(), datetime(2026, 1, 1, tzinfo=timezone.utc), 1))
 del record, page, field, draft, provider, datetime, timezone, FieldAttributes, PageContext, RecordAttributes
 del event_draft, Click, Preferences, PROVIDERS
-import random, tempfile
+`);
+
+// After a restore every module above is already in memory: its source is never read again.
+// The page gets the standard library and our archive without those files ("-lazy" files,
+// holding only what can still be imported later, such as a codec or a zone file;
+// tools/lazy_archive.py writes them). They replace the full ones at the same paths here,
+// before the snapshot, with the importers' cached tables of contents dropped, so the
+// restored interpreter reads the new ones.
+const STDLIB_PATH = pyodide.runPython(
+  'import sys; next(path for path in sys.path if path.endswith(f"/python{sys.version_info.major}{sys.version_info.minor}.zip"))',
+);
+const IMPORTED_FROM = `
+import sys
+[
+    module.__spec__.origin.removeprefix(archive_path + "/")
+    for module in list(sys.modules.values())
+    if getattr(module, "__spec__", None) is not None and (module.__spec__.origin or "").startswith(archive_path + "/")
+]
+`;
+const python = process.argv[2] ?? "python3";
+for (const [path, full, lazy] of [
+  [STDLIB_PATH, "pyodide/python_stdlib.zip", "pyodide/python_stdlib-lazy.zip"],
+  [ARCHIVE_PATH, "calendar-links.zip", "calendar-links-lazy.zip"],
+]) {
+  pyodide.globals.set("archive_path", path);
+  const importedProxy = pyodide.runPython(IMPORTED_FROM);
+  const imported = importedProxy.toJs();
+  importedProxy.destroy();
+  const [source, target] = [full, lazy].map((name) => fileURLToPath(new URL(name, vendor)));
+  const report = execFileSync(python, [fileURLToPath(new URL("tools/lazy_archive.py", root)), source, target], {
+    input: imported.join("\n"),
+    encoding: "utf8",
+  });
+  process.stdout.write(report);
+  pyodide.FS.writeFile(path, new Uint8Array(readFileSync(target)));
+}
+pyodide.runPython(`
+import importlib, sys, zipimport
+zipimport._zip_directory_cache.clear()
+sys.path_importer_cache.clear()
+importlib.invalidate_caches()
+`);
+pyodide.runPython(`
+import hashlib, random, tempfile
+with open(${JSON.stringify(ARCHIVE_PATH)}, "rb") as file:
+    # Checked by the page after restoring: the archive must be this one.
+    calendar_links_archive_sha256 = hashlib.sha256(file.read()).hexdigest()
+del file, archive_path
 random.seed(0)
 tempfile._name_sequence = None
 `);
@@ -65,7 +110,10 @@ const snapshot = pyodide.makeMemorySnapshot({
     throw new Error("the snapshot would keep a JavaScript object the page can't give back");
   },
 });
-const target = fileURLToPath(new URL("pyodide/snapshot.bin", vendor));
-writeFileSync(target + ".partial", snapshot);
-renameSync(target + ".partial", target);
+function writeVendorFile(name, bytes) {
+  const target = fileURLToPath(new URL(name, vendor));
+  writeFileSync(target + ".partial", bytes);
+  renameSync(target + ".partial", target);
+}
+writeVendorFile("pyodide/snapshot.bin", snapshot);
 console.log(`snapshot: ${snapshot.length.toLocaleString("en")} bytes`);

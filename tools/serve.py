@@ -2,13 +2,22 @@
 
 A static server and nothing more: no route of ours, no network beyond loopback. It prints
 the URL it listens on (port 0 picks a free port) and serves until stopped.
+
+It serves the way the README asks a production server to (nginx's gzip_static and
+brotli_static, Caddy's `precompressed`): when the browser accepts brotli or gzip and the
+build wrote FILE.br or FILE.gz beside FILE, that sibling goes out as it is, with
+`Content-Encoding` and `Vary: Accept-Encoding`. `--plain` serves every file as it is on disk,
+as a static host that knows nothing of compression would.
 """
 
 from __future__ import annotations
 
 import argparse
+import email.utils
 import functools
 import http.server
+import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +31,32 @@ CONTENT_SECURITY_POLICY = (
     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
 
+# Precompressed siblings in order of preference (smallest first).
+ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
+# PyScript's chunks carry a digest of their content in their name (core-C9KDLldu.js): a new
+# release has new names, so a browser may keep these without asking again.
+CONTENT_HASHED = re.compile(r"/static/vendor/pyscript/[^/]+-[A-Za-z0-9_-]{8}\.js$")
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+def accepted_encodings(header: str) -> set[str]:
+    """The codings an Accept-Encoding header allows (RFC 9110, section 12.5.3: q=0 refuses)."""
+    accepted = set()
+    for item in header.split(","):
+        coding, _, parameters = item.strip().partition(";")
+        quality = parameters.strip().removeprefix("q=").strip() if parameters.strip().startswith("q=") else "1"
+        try:
+            refused = float(quality) == 0
+        except ValueError:
+            refused = True
+        if coding and not refused:
+            accepted.add(coding.strip().lower())
+    return accepted
+
 
 class StaticHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files with revalidation, so a reload costs only 304s for unchanged files."""
+    """Static files with revalidation, so a reload costs only 304s for unchanged files, and
+    precompressed siblings where the browser accepts them."""
 
     extensions_map = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
@@ -34,12 +66,66 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         ".ics": "text/calendar",
     }
 
+    # Set per request by send_head when the file has precompressed siblings.
+    varies_by_encoding = False
+
     def end_headers(self) -> None:
         # The vendored runtime is rebuilt in place, so browsers must revalidate rather than
-        # trust an old copy; Last-Modified makes that a cheap 304.
-        self.send_header("Cache-Control", "no-cache")
+        # trust an old copy; Last-Modified makes that a cheap 304. Content-hashed names never
+        # change content, so those are kept without asking.
+        immutable = CONTENT_HASHED.search(self.path.split("?", 1)[0]) is not None
+        self.send_header("Cache-Control", IMMUTABLE if immutable else "no-cache")
+        if self.varies_by_encoding:
+            # Caches must not hand a brotli body to a browser that asked for identity.
+            self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         super().end_headers()
+
+    def send_head(self) -> Any:
+        path = self.translate_path(self.path)
+        # A sibling older than its file is left over from an earlier build: never serve it.
+        siblings = [
+            (coding, path + suffix)
+            for coding, suffix in ENCODINGS
+            if os.path.isfile(path + suffix) and os.path.getmtime(path + suffix) >= os.path.getmtime(path)
+        ]
+        if not getattr(self.server, "precompressed", True) or not siblings or not os.path.isfile(path):
+            return super().send_head()
+        self.varies_by_encoding = True
+        accepted = accepted_encodings(self.headers.get("Accept-Encoding", ""))
+        chosen = next(((coding, sibling) for coding, sibling in siblings if coding in accepted), None)
+        if chosen is None:
+            return super().send_head()
+        coding, sibling = chosen
+        file = open(sibling, "rb")  # noqa: SIM115 - the caller copies and closes it
+        try:
+            status = os.fstat(file.fileno())
+            if self._not_modified_since(status.st_mtime):
+                self.send_response(304)
+                self.end_headers()
+                file.close()
+                return None
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(path))
+            self.send_header("Content-Encoding", coding)
+            self.send_header("Content-Length", str(status.st_size))
+            self.send_header("Last-Modified", self.date_time_string(status.st_mtime))
+            self.end_headers()
+            return file
+        except BaseException:
+            file.close()
+            raise
+
+    def _not_modified_since(self, modified: float) -> bool:
+        """Whether If-Modified-Since covers a file changed at `modified` (seconds since the epoch)."""
+        header = self.headers.get("If-Modified-Since")
+        if header is None or "If-None-Match" in self.headers:
+            return False
+        try:
+            since = email.utils.parsedate_to_datetime(header).timestamp()
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return False
+        return int(modified) <= since
 
     def copyfile(self, source: Any, outputfile: Any) -> None:
         # The kernel sends the file (sendfile) without holding Python's lock, so the 31 MB
@@ -54,17 +140,20 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         """Keep the terminal quiet; errors still reach log_error."""
 
 
-def make_server(port: int, directory: Path = ROOT) -> http.server.ThreadingHTTPServer:
-    """A server bound to 127.0.0.1 that serves `directory`."""
+def make_server(port: int, directory: Path = ROOT, *, precompressed: bool = True) -> http.server.ThreadingHTTPServer:
+    """A server bound to 127.0.0.1 that serves `directory`, with precompressed siblings unless told not to."""
     handler = functools.partial(StaticHandler, directory=str(directory))
-    return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server.precompressed = precompressed  # type: ignore[attr-defined]
+    return server
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=int, default=8000, help="0 picks a free port")
+    parser.add_argument("--plain", action="store_true", help="ignore precompressed siblings, as a plain static host would")
     arguments = parser.parse_args()
-    server = make_server(arguments.port)
+    server = make_server(arguments.port, precompressed=not arguments.plain)
     print(f"calendar-links demo: http://127.0.0.1:{server.server_address[1]}/", flush=True)
     try:
         server.serve_forever()

@@ -4,7 +4,10 @@
 import { loadPyodide } from "../../static/vendor/pyodide/pyodide.mjs";
 
 const indexURL = new URL("../../static/vendor/pyodide/", import.meta.url).href;
-const archiveURL = new URL("../../static/vendor/calendar-links.zip", import.meta.url).href;
+// What the app downloads after a restore: the archive and standard library without the
+// modules the snapshot already imported (tools/make_snapshot.mjs).
+const archiveURL = new URL("../../static/vendor/calendar-links-lazy.zip", import.meta.url).href;
+const stdLibURL = new URL("python_stdlib-lazy.zip", indexURL).href;
 // The path the snapshot expects the archive at (static/calendar-links-runtime.mjs).
 const ARCHIVE_PATH = "/lib/calendar-links.zip";
 const bytes = (url) => fetch(url).then((response) => response.arrayBuffer());
@@ -14,7 +17,7 @@ const archive = bytes(archiveURL);
 const snapshot = bytes(new URL("snapshot.bin", indexURL).href);
 snapshot.then(() => performance.mark("steps:snapshot-downloaded"));
 // The snapshot holds the app's modules, which refer to its DOM helpers; nothing here uses them.
-const pyodide = await loadPyodide({ indexURL, _loadSnapshot: snapshot, _snapshotDeserializer: () => ({}) });
+const pyodide = await loadPyodide({ indexURL, stdLibURL, _loadSnapshot: snapshot, _snapshotDeserializer: () => ({}) });
 performance.mark("steps:restored");
 pyodide.FS.writeFile(ARCHIVE_PATH, new Uint8Array(await archive));
 performance.mark("steps:archive-in-place");

@@ -58,7 +58,7 @@ def test_a_missing_or_damaged_app_archive_says_so_in_one_line(browser: Browser, 
     for reply, reason in ((404, "could not be loaded"), (200, "are damaged")):
         context = browser.new_context()
         page = context.new_page()
-        page.route("**/static/vendor/calendar-links.zip", partial(answer, status=reply, body=b"not a zip"))
+        page.route("**/static/vendor/calendar-links*.zip", partial(answer, status=reply, body=b"not a zip"))
         errors: list[str] = []
         page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
         page.on("pageerror", lambda error: errors.append(f"page error: {error}"))

@@ -1,0 +1,97 @@
+"""What the build ships (static/, after `make static`) holds together on any static pipeline.
+
+Strict pipelines follow every reference a file makes: Django's ManifestStaticFilesStorage
+stops at a `sourceMappingURL` or CSS `url()` that names a missing file, and a bundler follows
+module imports. So every relative reference in a shipped file must name a shipped file, and
+every precompressed sibling must hold exactly the bytes of its file.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+STATIC = ROOT / "static"
+VENDOR = STATIC / "vendor"
+# The forms a file uses to name another: source maps, static and dynamic module imports,
+# `new URL("…", import.meta.url)`, CSS url(), and an HTML page's src/href.
+REFERENCES = {
+    (".js", ".mjs"): [
+        re.compile(r"sourceMappingURL=(\S+)"),
+        re.compile(r"""\bfrom\s*["']([^"']+)["']"""),
+        re.compile(r"""\bimport\s*\(\s*["']([^"']+)["']\s*\)"""),
+        re.compile(r"""\bimport\s*["']([^"']+)["']"""),
+        re.compile(r"""new URL\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url\s*\)"""),
+    ],
+    (".css",): [
+        re.compile(r"sourceMappingURL=(\S+?)\s*\*/"),
+        re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)"""),
+    ],
+    (".html",): [re.compile(r"""\b(?:src|href)="([^"]+)\"""")],
+}
+
+
+def is_local_file_reference(target: str) -> bool:
+    """A path relative to the referring file: not a URL with a scheme, an absolute path, a
+    bare module name (node:fs, micropip) or a fragment."""
+    if not re.fullmatch(r"[\w./@~+-]+", target):
+        return False  # code that a pattern caught by accident in minified JavaScript
+    if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith(("/", "#")):
+        return False
+    return target.startswith(("./", "../")) or "/" not in target and "." in target
+
+
+def shipped_files() -> list[Path]:
+    files = [path for path in STATIC.rglob("*") if path.is_file() and not path.name.endswith((".br", ".gz"))]
+    return [*files, ROOT / "index.html"]
+
+
+def references(path: Path) -> list[str]:
+    """Every local file reference in a shipped file."""
+    patterns = next((found for suffixes, found in REFERENCES.items() if path.suffix in suffixes), [])
+    text = path.read_text(encoding="utf-8", errors="replace") if patterns else ""
+    return [target for pattern in patterns for target in pattern.findall(text) if is_local_file_reference(target)]
+
+
+def test_the_runtime_is_built() -> None:
+    assert (VENDOR / "pyodide" / "snapshot.bin").is_file(), "run `make static` first"
+
+
+def test_every_reference_in_a_shipped_file_names_a_shipped_file() -> None:
+    checked = 0
+    missing = []
+    for path in shipped_files():
+        for target in references(path):
+            checked += 1
+            resolved = (path.parent / target).resolve()
+            # A folder may be named too (Pyodide's indexURL), with its trailing slash.
+            if not (resolved.is_file() or target.endswith("/") and resolved.is_dir()):
+                missing.append(f"{path.relative_to(ROOT)} -> {target}")
+    assert missing == []
+    # The PyScript bundle alone imports dozens of its chunks: a checker that found none is broken.
+    assert checked > 50
+
+
+def test_no_shipped_file_names_a_source_map() -> None:
+    named = [str(path.relative_to(ROOT)) for path in shipped_files() if path.suffix in (".js", ".mjs", ".css") and b"sourceMappingURL" in path.read_bytes()]
+    assert named == []
+
+
+@pytest.mark.parametrize("suffix", [".gz", ".br"])
+def test_every_precompressed_sibling_holds_its_file(suffix: str) -> None:
+    siblings = sorted(VENDOR.rglob(f"*{suffix}"))
+    assert siblings, f"the build wrote no {suffix} siblings"
+    for sibling in siblings:
+        original = sibling.with_name(sibling.name.removesuffix(suffix))
+        if suffix == ".gz":
+            assert gzip.decompress(sibling.read_bytes()) == original.read_bytes(), sibling.name
+        else:
+            # CPython has no brotli; Node, which wrote it, reads it back.
+            script = "process.stdout.write(require('zlib').brotliDecompressSync(require('fs').readFileSync(process.argv[1])))"
+            decoded = subprocess.run(["node", "-e", script, str(sibling)], capture_output=True, check=True).stdout
+            assert decoded == original.read_bytes(), sibling.name
