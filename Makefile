@@ -20,7 +20,6 @@ test: static browser
 
 bench: static browser $(LIGHTHOUSE)
 	$(PY) bench/run.py $(BENCH_ARGS)
-	$(PY) bench/scale.py $(SCALE_ARGS)
 
 $(INSTALLED): requirements/runtime.txt requirements/dev.txt requirements/caldav.txt
 	python3 -m venv $(VENV)

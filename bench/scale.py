@@ -11,7 +11,7 @@ Two pages, each measured with the app embedded (the README's two tags) and witho
 Targets (issue "Robust on hostile and busy pages"): memory and elements within 1.5x of the
 page without us, lag and longest task within 2x. Not a test: it prints numbers.
 
-Run alone with `.venv/bin/python bench/scale.py [--runs N]`.
+Section 8 of `make bench` (bench/run.py); alone: `.venv/bin/python bench/scale.py [--runs N]`.
 """
 
 from __future__ import annotations
@@ -215,9 +215,10 @@ def _median(values: Sequence[float | None]) -> float:
     return statistics.median(present) if present else float("nan")
 
 
-def report_scale(large: Sequence[LargePage], storms: Sequence[Storm]) -> str:
-    """The figures as text: medians with and without the app, and their ratio."""
-    lines = [f"Large and busy pages (medians of {len(large) // 2} run(s))", ""]
+def report_scale(large: Sequence[LargePage], storms: Sequence[Storm]) -> tuple[str, dict[str, Any]]:
+    """The figures as text (medians with and without the app, and their ratio), and as a summary."""
+    lines = [f"8. Large and busy pages (medians of {len(large) // 2} run(s))", ""]
+    summary: dict[str, Any] = {}
     rows = [
         ("50,000 fields: ready (ms)", [p.ready_ms for p in large if p.with_app], None),
         ("50,000 fields: every value checked (ms)", [p.checked_ms for p in large if p.with_app], None),
@@ -232,11 +233,13 @@ def report_scale(large: Sequence[LargePage], storms: Sequence[Storm]) -> str:
         ours = _median(with_us)
         if without is None:
             lines.append(f"{name:44}{ours:>12,.0f}")
+            summary[name] = {"with": ours}
         else:
             theirs = _median(without)
             ratio = ours / theirs if theirs else float("nan")
             lines.append(f"{name:44}{ours:>12,.0f}{theirs:>12,.0f}{ratio:>8.2f}")
-    return "\n".join(lines)
+            summary[name] = {"with": ours, "without": theirs, "ratio": ratio}
+    return "\n".join(lines), summary
 
 
 def _pair(measured: Sequence[Any], attribute: str) -> tuple[list[float], list[float]]:
@@ -257,7 +260,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
             try:
-                print(report_scale(*run_scale(browser, base_url, options.runs)))
+                print(report_scale(*run_scale(browser, base_url, options.runs))[0])
             finally:
                 browser.close()
     finally:
