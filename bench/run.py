@@ -61,6 +61,7 @@ from report import (
     report_start,
     report_steps,
 )
+from scale import report_scale, run_scale
 from server import bench_server
 from text import progress
 from wire import report_wire, run_lighthouse, run_wire
@@ -72,6 +73,7 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--fields-runs", type=int, default=3, help="cold loads per many-field page (default 3)")
     parser.add_argument("--click-pages", type=int, default=3, help="fresh demo pages per calendar for clicks (default 3)")
     parser.add_argument("--wire-runs", type=int, default=3, help="first+repeat visits per emulated network row (default 3)")
+    parser.add_argument("--scale-runs", type=int, default=1, help="runs of the 50,000-field page and the storm (default 1)")
     parser.add_argument("--no-lighthouse", action="store_true", help="leave out the Lighthouse audits")
     parser.add_argument("--wire-only", action="store_true", help="only section 7 (on the wire)")
     parser.add_argument("--quick", action="store_true", help="2 runs, 1 of each many-field page up to 1,000, 1 click page, 1 wire run")
@@ -88,7 +90,7 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 def run_loopback(playwright: Playwright, watch: Watch, options: argparse.Namespace) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Sections 1 to 6, on 127.0.0.1 without emulation: their reports, and the raw loads and clicks."""
+    """Sections 1 to 6 and 8, on 127.0.0.1 without emulation: their reports, and the raw measurements."""
     browser = launch(playwright)
     try:
         progress("1. time to clickable buttons")
@@ -104,6 +106,8 @@ def run_loopback(playwright: Playwright, watch: Watch, options: argparse.Namespa
         click_pages = [
             run_clicks(browser, watch, provider) for _ in range(options.click_pages) for provider in ("google", "outlook")
         ]
+        progress("8. large and busy pages")
+        large_pages, storms = run_scale(browser, watch.base_url, options.scale_runs)
     finally:
         browser.close()
     sections = {
@@ -113,10 +117,12 @@ def run_loopback(playwright: Playwright, watch: Watch, options: argparse.Namespa
         "clicks": report_clicks(click_pages),
         "bytes_and_memory": report_bytes_and_heap(start_loads),
         "start_steps": report_steps(start_loads),
+        "scale": report_scale(large_pages, storms),
     }
     raw = {
         "loads": [asdict(load) for load in [*start_loads, *field_loads]],
         "clicks": [asdict(page) for page in click_pages],
+        "scale": [asdict(measured) for measured in [*large_pages, *storms]],
     }
     return sections, raw
 

@@ -3,12 +3,11 @@ and the facts the core needs about this browser (zone, date order, clock, page U
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timezone
 
 import calendar_links_dom as dom
 import js
-from pyodide.ffi import to_js
+from pyodide.ffi import jsnull, to_js
 
 from date_names import DateLanguage, date_language_from_intl
 from page_reader import present
@@ -23,16 +22,27 @@ __all__ = [
     "page_url",
     "stored_text",
     "store_text",
+    "storage_blocked",
 ]
 
 # Revoking the object URL in the same task can cancel the download in some browsers.
 _REVOKE_AFTER_MS = 10_000
 
 
-def open_tab(url: str) -> None:
-    """Open a URL in a new tab; must run synchronously inside the click, or pop-up blockers object."""
-    # noopener: the calendar's tab gets no handle back to the CRM page.
-    js.window.open(url, "_blank", "noopener,noreferrer")
+def open_tab(url: str) -> bool:
+    """Open a URL in a new tab; False when the browser refused it (a pop-up blocker).
+
+    Must run synchronously inside the click, or pop-up blockers object.
+    """
+    # With "noopener" (or "noreferrer") window.open returns null even when the tab opens, so
+    # a blocked tab couldn't be told apart: the tab opens without it, then forgets its opener
+    # (no handle back to the CRM page). The browser's default referrer policy sends the
+    # calendar at most this page's origin, never the record's path.
+    tab = present(js.window.open(url, "_blank"))
+    if tab is None:
+        return False
+    tab.opener = jsnull
+    return True
 
 
 def download_file(content: bytes, file_name: str, media_type: str) -> None:
@@ -41,11 +51,11 @@ def download_file(content: bytes, file_name: str, media_type: str) -> None:
         js.Array.of(to_js(content)), to_js({"type": media_type}, dict_converter=js.Object.fromEntries)
     )
     url = js.URL.createObjectURL(blob)
-    link = js.document.createElement("a")
+    link = dom.createElement("a")
     link.href = url
     link.download = file_name
     link.hidden = True
-    js.document.body.append(link)
+    dom.pageBody().append(link)
     link.click()
     link.remove()
     # A bound JS function, so no Python proxy is left waiting on the timer.
@@ -71,6 +81,15 @@ def store_text(key: str, value: str) -> bool:
     return True
 
 
+def storage_blocked() -> bool:
+    """Whether the page may not use localStorage at all (rather than finding it full)."""
+    try:
+        js.localStorage.getItem("calendar-links:integrations")
+    except Exception:  # noqa: BLE001 - any refusal means blocked
+        return True
+    return False
+
+
 def browser_time_zone() -> str:
     """The IANA zone the browser runs in."""
     return str(js.Intl.DateTimeFormat.new().resolvedOptions().timeZone or "UTC")
@@ -84,7 +103,9 @@ def browser_date_parts() -> list[str]:
 
 def date_language(tag: str, fallback_order: str) -> DateLanguage | None:
     """The date words of a page language from the browser's locale data ("" for the browser's own)."""
-    answer = json.loads(str(dom.dateLanguage(tag)))
+    # An object converted in one call, not JSON text: the host may have replaced JSON.
+    found = present(dom.dateLanguage(tag))
+    answer = found.to_py() if found is not None else None
     return date_language_from_intl(answer, fallback_order) if isinstance(answer, dict) else None
 
 

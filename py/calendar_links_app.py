@@ -14,6 +14,7 @@ import gc
 import json
 from typing import Any
 
+import calendar_links_dom as dom
 import js
 from pyodide.ffi import create_proxy
 
@@ -25,6 +26,7 @@ import page_reader as reader
 import page_render as render
 import settings_store
 from calendar_links import PageContext, date_order_from_locale
+from click_guard import is_repeat
 from date_names import DateLanguage
 from error_boundary import guarded, is_element
 from field_sync import FieldSync
@@ -67,8 +69,9 @@ class CalendarLinks:
     def start(self) -> None:
         """Read the settings, listen, and put buttons beside every field."""
         self.load_settings()
+        render.announcer()
         for event, listener in self._listeners.items():
-            js.document.addEventListener(event, listener)
+            dom.listenOnPage(event, listener)
         for event, listener in self._window_listeners.items():
             js.window.addEventListener(event, listener)
         self.sync.start()
@@ -104,7 +107,7 @@ class CalendarLinks:
     def on_field_input(self, event: Any) -> None:
         """A person edited a field's input: bring that field in line at once."""
         target = event.target
-        field = reader.present(target.closest(reader.FIELD_SELECTOR)) if is_element(target) else None
+        field = reader.present(dom.closest(target, reader.FIELD_SELECTOR)) if is_element(target) else None
         if field is not None:
             self.sync.sync_field(field)
 
@@ -113,8 +116,8 @@ class CalendarLinks:
         target = event.target
         if not is_element(target):
             return
-        menus.close_open_menus(js.document, keep=target)
-        button = reader.present(target.closest("button"))
+        menus.close_open_menus(keep=target)
+        button = reader.present(dom.closest(target, "button"))
         group = reader.present(button.closest("." + render.GROUP_CLASS)) if button is not None else None
         if group is None:
             return
@@ -122,17 +125,19 @@ class CalendarLinks:
             if button.matches(menus.MENU_TRIGGER_SELECTOR):
                 menus.toggle_menu(button)
             elif button.matches(render.PROVIDER_BUTTON_SELECTOR):
-                menus.close_open_menus(js.document)
-                clicks.on_provider_click(
-                    button, group, self.enabled, self.preferences, self.page_context(render.field_before(group))
-                )
+                menus.close_open_menus()
+                # One tab or file however many clicks a person or a script fires at once.
+                if is_repeat(int(event.detail or 0), not dom.claimForThisTask(button)):
+                    return
+                page = self.page_context(render.field_before(group))
+                clicks.on_provider_click(button, group, self.enabled, self.preferences, page)
             elif button.matches(render.CANCEL_BUTTON_SELECTOR):
                 clicks.on_cancel_click(group, self.page_context())
 
     def on_keydown(self, event: Any) -> None:
         """Keyboard use of a group's menu."""
         target = event.target
-        if is_element(target) and reader.present(target.closest("." + render.GROUP_CLASS)) is not None:
+        if is_element(target) and reader.present(dom.closest(target, "." + render.GROUP_CLASS)) is not None:
             with self.sync.quiet():
                 menus.on_menu_keydown(event, target)
 
@@ -141,9 +146,9 @@ class CalendarLinks:
         gc.collect()
         figures = {
             "pythonObjects": len(gc.get_objects()),
-            "buttonGroups": js.document.querySelectorAll("." + render.GROUP_CLASS).length,
+            "buttonGroups": dom.allOnPage("." + render.GROUP_CLASS).length,
         }
-        js.document.documentElement.setAttribute(DIAGNOSTICS_ATTRIBUTE, json.dumps(figures))
+        dom.setAttribute(dom.pageRoot(), DIAGNOSTICS_ATTRIBUTE, json.dumps(figures))
 
     # Helpers --------------------------------------------------------------------------
 

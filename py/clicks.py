@@ -8,6 +8,7 @@ from typing import Any, assert_never
 
 import added_store
 import browser_actions as browser
+import calendar_links_dom as dom
 import page_reader as reader
 import page_render as render
 from added_events import cancellation_draft, event_dates, next_sequence, with_addition, with_cancellation
@@ -26,18 +27,20 @@ from calendar_links import (
 from field_sync import calendar_names, end_snapshot
 from providers.base import Action, Click, DownloadFile, OpenUrl, Preferences, Provider
 from providers.registry import provider_named
-from ui_text import CANCEL_NOTICE, click_notice
+from ui_text import CANCEL_NOTICE, click_notice, tab_blocked
 
 __all__ = ["on_cancel_click", "on_provider_click", "perform"]
 
 
-def perform(action: Action) -> None:
-    """Carry out a calendar's action in the browser; an action of no known kind fails loudly."""
+def perform(action: Action) -> bool:
+    """Carry out a calendar's action in the browser: False when the browser refused it (a blocked
+    tab); an action of no known kind fails loudly."""
     match action:
         case OpenUrl(url=url):
-            browser.open_tab(url)
+            return browser.open_tab(url)
         case DownloadFile(content=content, file_name=file_name, media_type=media_type):
             browser.download_file(content, file_name, media_type)
+            return True
         case _:
             assert_never(action)
 
@@ -46,8 +49,8 @@ def _field_of(group: Any) -> Any:
     """The group's field, or None (after saying so) when it is no longer on the page."""
     field = render.field_before(group)
     key = reader.attribute(group, "data-calendar-for")
-    if field is None or not field.matches(reader.FIELD_SELECTOR) or reader.field_key(field) != key:
-        render.show_message(group, "This field is no longer on the page.", problem=True)
+    if field is None or not dom.matches(field, reader.FIELD_SELECTOR) or reader.field_key(field) != key:
+        render.show_message(group, "This field is no longer on the page.", problem=True, announce_it=True)
         return None
     return field
 
@@ -61,19 +64,20 @@ def on_provider_click(
         return
     provider = provider_named(reader.attribute(button, "data-calendar-provider") or "", offered)
     if provider is None:
-        render.show_message(group, "This calendar is no longer enabled.", problem=True)
+        render.show_message(group, "This calendar is no longer enabled.", problem=True, announce_it=True)
         return
     draft = event_draft(
         reader.record_attributes(reader.record_of(field)), reader.field_attributes(field), page, end_snapshot(field)
     )
     if isinstance(draft, Problem):
-        render.show_message(group, draft.message, problem=True, waiting=isinstance(draft, EmptyField))
+        render.show_message(group, draft.message, problem=True, waiting=isinstance(draft, EmptyField), announce_it=True)
         return
     if draft.yearly and not provider.repeats:
         render.show_message(
             group,
             f"{provider.calendar_name} can't repeat an event every year: use a calendar that opens an .ics file.",
             problem=False,
+            announce_it=True,
         )
         return
     events = added_store.current()
@@ -83,14 +87,18 @@ def on_provider_click(
     stamp = browser.now()
     sequence = next_sequence(events, draft.uid, stamp)
     action = provider.action(draft, Click(preferences, stamp, sequence))
-    perform(action)
+    if not perform(action):
+        # Never "opened" when nothing opened: the person gets the link to open it themselves.
+        notice, link_text = tab_blocked(provider.calendar_name)
+        render.show_message_with_link(group, notice, link_text, action.url if isinstance(action, OpenUrl) else "")
+        return
     # Only a file carries the SEQUENCE; a link can't update or cancel what it made.
     sent = sequence if isinstance(action, DownloadFile) else None
     remembered = with_addition(events, draft, provider.key, int(stamp.timestamp()), sent)
     added_store.keep(remembered)
     render.show_state(group, "added", "", remembered[draft.uid].calendars)
     notice = click_notice(provider.notice(preferences), event_when(draft), stale_links)
-    render.show_message(group, notice, problem=False)
+    render.show_message(group, notice, problem=False, announce_it=True)
 
 
 def on_cancel_click(group: Any, page: PageContext) -> None:
@@ -111,4 +119,4 @@ def on_cancel_click(group: Any, page: PageContext) -> None:
     perform(DownloadFile(ics_cancellation(cancelled, stamp, sequence), ics_file_name(cancelled), ICS_MEDIA_TYPE))
     added_store.keep(with_cancellation(events, uid, sequence, int(stamp.timestamp())))
     render.show_state(group, "new", "")
-    render.show_message(group, CANCEL_NOTICE, problem=False)
+    render.show_message(group, CANCEL_NOTICE, problem=False, announce_it=True)

@@ -1,7 +1,8 @@
 """The one error boundary around everything the page calls in calendar-links.
 
-An unexpected error is logged once, as one console line, and the field it concerns (if any)
-says that no event was made; it never reaches the page as a traceback.
+An unexpected error is logged as one console line, once per kind however often a host page
+repeats it, and the field it concerns (if any) says that no event was made; it never reaches
+the page as a traceback.
 """
 
 from __future__ import annotations
@@ -9,18 +10,29 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import calendar_links_dom as dom
 import js
 
 import page_render as render
 from page_reader import present
+from scheduling import FaultLog
 from ui_text import UNEXPECTED
 
-__all__ = ["guarded", "is_element"]
+__all__ = ["guarded", "is_element", "report"]
+
+_reported = FaultLog()
+
+
+def report(error: Exception) -> None:
+    """Log an unexpected error as one console line, the first time this kind is seen."""
+    description = f"{type(error).__name__}: {error}"
+    if _reported.first_time(description):
+        js.console.error(f"calendar-links: {description}")
 
 
 def is_element(target: Any) -> bool:
     """Whether an event target is an element (text nodes, the document and windows aren't)."""
-    return present(target) is not None and getattr(target, "nodeType", None) == 1
+    return present(target) is not None and bool(dom.isElement(target))
 
 
 def guarded(handler: Callable[..., None]) -> Callable[..., None]:
@@ -30,12 +42,12 @@ def guarded(handler: Callable[..., None]) -> Callable[..., None]:
         try:
             handler(*args)
         except Exception as error:  # noqa: BLE001 - the boundary is meant to catch everything
-            js.console.error(f"calendar-links: {type(error).__name__}: {error}")
+            report(error)
             target: Any = getattr(args[0], "target", None) if args else None
             if not is_element(target):
                 return
-            group = present(target.closest("." + render.GROUP_CLASS))
+            group = present(dom.closest(target, "." + render.GROUP_CLASS))
             if group is not None:
-                render.show_message(group, UNEXPECTED, problem=False)
+                render.show_message(group, UNEXPECTED, problem=False, announce_it=True)
 
     return run

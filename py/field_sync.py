@@ -4,6 +4,10 @@ A pass (scheduling.PassScheduler says what one is) gives every field its group, 
 page ready the first time, then checks each value so that an unreadable one shows its
 message before anyone clicks. The observer hears the host page change and asks for a pass;
 our own changes to the page are made "quietly", so we never hear them back.
+
+A host page can make any step fail (a form control named like a DOM method, a polluted
+prototype): the failing field or batch is skipped and reported once, and the pass goes on;
+a slice that fails as a whole drops its pass, and the next change of the page starts anew.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Protocol
 
+import calendar_links_dom as dom
 import js
 from pyodide.ffi import create_proxy, to_js
 
@@ -30,10 +35,10 @@ from calendar_links import (
     event_uid,
     field_label,
 )
-from error_boundary import guarded
+from error_boundary import guarded, report
 from providers.base import Preferences, Provider
-from scheduling import PassScheduler, Phase, SliceEnd
 from providers.registry import PROVIDERS, providers_named
+from scheduling import Listing, PassScheduler, Phase, SliceEnd
 from settings import Settings
 from ui_text import cancel_label, state_note
 
@@ -70,6 +75,7 @@ class FieldSync:
         self.on_pass_start = on_pass_start
         self.scheduler = PassScheduler(_ATTACH_BATCH)
         self._fields: Any = None
+        self._checked_once = False
         self._observer_options = to_js(
             {"subtree": True, "childList": True, "characterData": True, "attributes": True,
              "attributeFilter": reader.WATCHED_ATTRIBUTES},
@@ -93,13 +99,20 @@ class FieldSync:
     def renew_all(self) -> None:
         """Settings changed: every group gets new words and its value checked again."""
         # Empty rather than absent: check_field then also renews the buttons' words.
-        for group in js.document.querySelectorAll("." + render.GROUP_CLASS):
+        for group in dom.allOnPage("." + render.GROUP_CLASS):
             group.calendarLinksSignature = ""
         self.schedule_pass()
 
-    def on_page_mutated(self, _records: Any, _observer: Any) -> None:
+    def on_page_mutated(self, records: Any, _observer: Any) -> None:
         """The host page changed records or fields (single-page apps re-render all the time)."""
-        self.schedule_pass()
+        with self.quiet():
+            self._note(records)
+
+    def _note(self, records: Any) -> None:
+        """Note which fields the records touch (removing groups their fields left), and ask for a pass."""
+        dom.noteMutations(records, reader.FIELD_SELECTOR)
+        if self.scheduler.request_changed():
+            js.setTimeout(self._run_slice_proxy, 0)
 
     def sync_field(self, field: Any) -> None:
         """Bring one field in line at once: its group and the state of its value."""
@@ -111,32 +124,45 @@ class FieldSync:
         try:
             with self.quiet():
                 end = self._slice_work()
-        except Exception:
-            # Never wedge: the next change of the page starts a new pass.
+                if end in (SliceEnd.ATTACHED, SliceEnd.READY):
+                    render.remove_orphan_groups(reader.FIELD_SELECTOR)
+            if end is SliceEnd.READY:
+                _announce_ready()
+        except Exception as error:  # noqa: BLE001 - never wedge, whatever the page did
+            # The next change of the page starts a new pass.
             self.scheduler.abandon()
-            raise
-        if end in (SliceEnd.ATTACHED, SliceEnd.READY):
-            render.remove_orphan_groups(reader.FIELD_SELECTOR)
-        if end is SliceEnd.READY:
-            _announce_ready()
+            report(error)
+            return
         if end is not SliceEnd.IDLE:
             js.setTimeout(self._run_slice_proxy, 0)
+        elif not self._checked_once:
+            # Every value on the page checked for the first time (bench/scale.py).
+            self._checked_once = True
+            js.performance.mark("calendar-links:checked")
 
     def _slice_work(self) -> SliceEnd:
-        if self.scheduler.begin_slice():
-            render.mark_auto_fields()
-            self._fields = js.document.querySelectorAll(reader.FIELD_SELECTOR)
+        listing = self.scheduler.begin_slice()
+        if listing is not None:
+            # Before the changed fields are taken: a field marked now is one of them.
+            dom.markAutoFields(reader.FIELD_SELECTOR)
+            changed = dom.takeChangedFields(reader.FIELD_SELECTOR)
+            self._fields = dom.allFields(reader.FIELD_SELECTOR) if listing is Listing.ALL else changed
             self.scheduler.fields_listed(self._fields.length)
             self.on_pass_start()
         started = time.perf_counter()
         enabled, preferences = self.app.enabled, self.app.preferences
         while (work := self.scheduler.next_work()) is not None:
-            if work.phase is Phase.ATTACH:
-                render.attach_groups(self._fields, work.start, work.stop, enabled, preferences)
+            try:
+                if work.phase is Phase.ATTACH:
+                    render.attach_groups(self._fields, work.start, work.stop, enabled, preferences)
+                else:
+                    for index in range(work.start, work.stop):
+                        self.check_field(self._fields[index])
+            except Exception as error:  # noqa: BLE001 - one hostile field costs only its own buttons
+                self.scheduler.failed(work)
+                report(error)
             else:
-                for index in range(work.start, work.stop):
-                    self.check_field(self._fields.item(index))
-            self.scheduler.done(work)
+                self.scheduler.done(work)
             if time.perf_counter() - started > _SLICE_SECONDS[work.phase]:
                 break
         return self.scheduler.end_slice()
@@ -178,15 +204,18 @@ class FieldSync:
             render.show_message(group, problem, problem=bool(problem), waiting=isinstance(draft, EmptyField))
 
     def _observe(self) -> None:
-        self._observer.observe(js.document.documentElement, self._observer_options)
+        # The document itself, not its <html>: a page that replaces <html> is still followed.
+        self._observer.observe(js.document, self._observer_options)
 
     @contextmanager
     def quiet(self) -> Iterator[None]:
         """Make our own changes to the page without hearing them back from the observer."""
-        if self._observer.takeRecords().length:
-            # The host changed something since the last callback: look at it after this.
-            self.schedule_pass()
+        # Taken before disconnecting, which would drop them.
+        records = self._observer.takeRecords()
         self._observer.disconnect()
+        if records.length:
+            # The host changed something since the last callback: look at it after this.
+            self._note(records)
         try:
             yield
         finally:
@@ -206,7 +235,7 @@ def calendar_names(keys: Sequence[str]) -> tuple[str, ...]:
 
 
 def _announce_ready() -> None:
-    js.document.documentElement.setAttribute(STATE_ATTRIBUTE, "ready")
+    dom.setAttribute(dom.pageRoot(), STATE_ATTRIBUTE, "ready")
     # Measured from navigation start by the benchmark (bench/run.py).
     js.performance.mark("calendar-links:ready")
     js.window.dispatchEvent(js.Event.new("calendar-links:ready"))

@@ -14,9 +14,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Final
 
+import calendar_links_dom as dom
 import js
 from pyodide.ffi import create_proxy
 
+import browser_actions as browser
 import settings_store
 from error_boundary import guarded, is_element
 from page_reader import attribute, present
@@ -35,13 +37,17 @@ from settings import (
     parse_reminder_minutes,
     toggled,
 )
-from ui_text import ENABLED, NOT_SAVED, OFF, ONE_WAY, REMINDER_NOTE, reminder_choice, reminder_status, toggle_status
+from ui_text import ENABLED, OFF, ONE_WAY, REMINDER_NOTE, not_saved, reminder_choice, reminder_status, toggle_status
 
 __all__ = ["MARKETPLACE_SELECTOR", "Marketplace"]
 
 MARKETPLACE_SELECTOR: Final = "[data-calendar-marketplace]"
 DURATION_CHOICES: Final = (15, 30, 45, 60, 90, 120)
 _PANEL_CLASS: Final = "calendar-links-panel"
+
+
+def _not_saved() -> str:
+    return not_saved(browser.storage_blocked())
 
 
 class Marketplace:
@@ -56,7 +62,7 @@ class Marketplace:
             "keydown": create_proxy(guarded(self.on_keydown)),
         }
         for event, listener in self._listeners.items():
-            js.document.addEventListener(event, listener)
+            dom.listenOnPage(event, listener)
         self._on_settings = create_proxy(guarded(lambda _event: self.refresh()))
         js.window.addEventListener(settings_store.SETTINGS_CHANGED_EVENT, self._on_settings)
 
@@ -64,7 +70,7 @@ class Marketplace:
         """Render every marketplace container that has no panel yet, or one made for other calendars."""
         keys = " ".join(provider.key for provider in offered)
         self.offered = tuple(offered)
-        for container in js.document.querySelectorAll(MARKETPLACE_SELECTOR):
+        for container in dom.allOnPage(MARKETPLACE_SELECTOR):
             panel = present(container.querySelector("." + _PANEL_CLASS))
             if panel is None or attribute(panel, "data-calendar-providers") != keys:
                 container.replaceChildren(self._panel(keys))
@@ -73,7 +79,7 @@ class Marketplace:
     def refresh(self) -> None:
         """Show the current settings in every panel (after a change here or in another tab)."""
         settings = settings_store.current()
-        for container in js.document.querySelectorAll(MARKETPLACE_SELECTOR):
+        for container in dom.allOnPage(MARKETPLACE_SELECTOR):
             if present(container.querySelector("." + _PANEL_CLASS)) is not None:
                 self._show(container, settings)
 
@@ -190,7 +196,7 @@ class Marketplace:
     def on_click(self, event: Any) -> None:
         """Switch one calendar on or off."""
         target = event.target
-        toggle = present(target.closest("[data-calendar-toggle]")) if is_element(target) else None
+        toggle = present(dom.closest(target, "[data-calendar-toggle]")) if is_element(target) else None
         if toggle is None or present(toggle.closest(MARKETPLACE_SELECTOR)) is None:
             return
         provider = provider_named(attribute(toggle, "data-calendar-toggle") or "", self.offered)
@@ -199,23 +205,23 @@ class Marketplace:
         integrations = toggled(settings_store.current().integrations, provider.key)
         offered_keys = [offered.key for offered in self.offered]
         saved = settings_store.save(INTEGRATIONS_KEY, integrations_json(integrations, offered_keys))
-        self._say(toggle, toggle_status(provider, provider.key in integrations) if saved else NOT_SAVED)
+        self._say(toggle, toggle_status(provider, provider.key in integrations) if saved else _not_saved())
 
     def on_change(self, event: Any) -> None:
         """Save the Google account hint, the default event length or the reminder."""
         target = event.target
-        if not is_element(target) or present(target.closest(MARKETPLACE_SELECTOR)) is None:
+        if not is_element(target) or present(dom.closest(target, MARKETPLACE_SELECTOR)) is None:
             return
         setting = attribute(target, "data-calendar-setting")
         if setting == "google-account":
             self._save_account(target)
         elif setting == "duration":
             saved = settings_store.save(DEFAULT_DURATION_KEY, str(target.value))
-            self._say(target, f"Timed events now last {target.value} minutes." if saved else NOT_SAVED)
+            self._say(target, f"Timed events now last {target.value} minutes." if saved else _not_saved())
         elif setting == "reminder":
             minutes = parse_reminder_minutes(str(target.value))
             saved = settings_store.save(REMINDER_MINUTES_KEY, "" if minutes is None else str(minutes))
-            self._say(target, reminder_status(minutes) if saved else NOT_SAVED)
+            self._say(target, reminder_status(minutes) if saved else _not_saved())
 
     def on_keydown(self, event: Any) -> None:
         """Enter in the account field saves it, and never submits a form around the panel."""
@@ -223,7 +229,7 @@ class Marketplace:
         if event.key != "Enter" or not is_element(target):
             return
         if attribute(target, "data-calendar-setting") == "google-account" and present(
-            target.closest(MARKETPLACE_SELECTOR)
+            dom.closest(target, MARKETPLACE_SELECTOR)
         ) is not None:
             event.preventDefault()
             self._save_account(target)
@@ -236,7 +242,7 @@ class Marketplace:
             return
         saved = settings_store.save(GOOGLE_ACCOUNT_KEY, account or "")
         done = f"New Google events open in {account}." if account else "Google events open in the signed-in account."
-        self._say(field, done if saved else NOT_SAVED)
+        self._say(field, done if saved else _not_saved())
 
     def _say(self, inside: Any, text: str) -> None:
         panel = present(inside.closest("." + _PANEL_CLASS))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+import calendar_links_dom as dom
 from page_reader import present
 
 __all__ = ["MENU_TRIGGER_SELECTOR", "close_open_menus", "on_menu_keydown", "toggle_menu"]
@@ -27,7 +28,7 @@ def _items(menu: Any) -> list[Any]:
 
 
 def _open(trigger: Any, focus_last: bool = False) -> None:
-    close_open_menus(trigger.ownerDocument)
+    close_open_menus()
     trigger.setAttribute("aria-expanded", "true")
     menu = _menu_of(trigger)
     menu.hidden = False
@@ -43,9 +44,9 @@ def _close(trigger: Any, return_focus: bool) -> None:
         trigger.focus()
 
 
-def close_open_menus(document: Any, keep: Any = None) -> None:
+def close_open_menus(keep: Any = None) -> None:
     """Close every open menu on the page except the one keep is in."""
-    for trigger in document.querySelectorAll(_OPEN_TRIGGER):
+    for trigger in dom.allOnPage(_OPEN_TRIGGER):
         group = trigger.parentElement
         if keep is None or not group.contains(keep):
             _close(trigger, return_focus=False)

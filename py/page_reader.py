@@ -1,13 +1,16 @@
 """Read the record page into plain snapshots for the core (the only module that reads the DOM).
 
 Everything here returns the raw attribute text as the page holds it; deciding what it means
-is the core's job (calendar_links.event_draft).
+is the core's job (calendar_links.event_draft). The page's elements are read through the
+platform's own methods (calendar_links_dom), never their properties, which a form control
+named "getAttribute" or "closest" would shadow.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+import calendar_links_dom as dom
 from pyodide.ffi import jsnull
 
 from calendar_links import FieldAttributes, RecordAttributes
@@ -73,7 +76,7 @@ def present(value: Any) -> Any:
 
 def attribute(element: Any, name: str) -> str | None:
     """An attribute's text, or None when the element doesn't have it."""
-    value = present(element.getAttribute(name))
+    value = present(dom.getAttribute(element, name))
     return None if value is None else str(value)
 
 
@@ -81,14 +84,14 @@ def _setting(element: Any, name: str) -> str | None:
     """The attribute's text, inherited from the nearest ancestor when it is one of _INHERITED."""
     if name not in _INHERITED:
         return attribute(element, name)
-    holder = present(element.closest(f'[{name}]:not([{name}=""])'))
+    holder = present(dom.closest(element, f'[{name}]:not([{name}=""])'))
     return None if holder is None else attribute(holder, name)
 
 
 def field_language(field: Any) -> str:
     """The language of the page where the field stands (nearest lang), "" when none says."""
-    holder = present(field.closest("[lang]"))
-    return "" if holder is None else str(holder.getAttribute("lang") or "").strip()
+    holder = present(dom.closest(field, "[lang]"))
+    return "" if holder is None else (attribute(holder, "lang") or "").strip()
 
 
 def field_key(element: Any) -> str:
@@ -98,8 +101,8 @@ def field_key(element: Any) -> str:
 
 def record_of(field: Any) -> Any:
     """The field's nearest record ancestor, or None for a field outside any record."""
-    parent = present(field.parentElement)
-    return present(parent.closest(RECORD_SELECTOR)) if parent is not None else None
+    parent = present(dom.parentElement(field))
+    return present(dom.closest(parent, RECORD_SELECTOR)) if parent is not None else None
 
 
 def end_field_of(field: Any) -> Any:
@@ -147,23 +150,23 @@ def _time_control(field: Any) -> Any:
     """The second of a split field's two controls (the time), else None."""
     # A field element holding a date control and then a time control, as Django's admin
     # renders its default datetime widget (two text inputs): the core joins them.
-    if field.matches(_VALUE_ELEMENTS):
+    if dom.matches(field, _VALUE_ELEMENTS):
         return None
-    controls = field.querySelectorAll(_VALUE_CONTROLS)
+    controls = dom.elementQuerySelectorAll(field, _VALUE_CONTROLS)
     return controls.item(1) if controls.length == 2 else None
 
 
 def _current_value(field: Any) -> tuple[str, str, str | None]:
     """The value text, where it came from, and the input type when it came from an input."""
-    control = field if field.matches(_VALUE_ELEMENTS) else present(field.querySelector(_VALUE_CONTROLS))
+    control = field if dom.matches(field, _VALUE_ELEMENTS) else present(dom.querySelector(field, _VALUE_CONTROLS))
     if control is not None:
         return str(control.value), "input", attribute(control, "type") or "text"
     data_value = attribute(field, "data-value")
     if data_value is not None:
         return data_value, "data-value", None
     time_element = (
-        field if field.hasAttribute("datetime") else present(field.querySelector("time[datetime]"))
+        field if dom.hasAttribute(field, "datetime") else present(dom.querySelector(field, "time[datetime]"))
     )
     if time_element is not None:
         return attribute(time_element, "datetime") or "", "datetime", None
-    return str(field.textContent or ""), "text", None
+    return str(dom.textContent(field) or ""), "text", None

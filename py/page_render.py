@@ -1,19 +1,22 @@
 """Put calendar-links' own markup on the page: the button group after a field, its menu, its message.
 
 Page text only ever goes in through textContent and attributes, never as HTML, because
-labels and values come from the record and may hold markup. Work over many fields at once
+labels and values come from the record and may hold markup. A group at rest is three
+elements (the group and two buttons, their icons drawn by CSS); its message is made when
+there is something to say, and what a person's own click led to is read out by one polite
+live region for the whole page. Work over many fields at once
 goes through static/calendar-links-dom.mjs, a loop in the page instead of a call per element.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from itertools import count
 from typing import Any, Final
 
 import calendar_links_dom as dom
 import js
+from pyodide.ffi import to_js
 
 from calendar_links import label_or_key
 from page_reader import present
@@ -21,19 +24,22 @@ from providers.base import Preferences, Provider
 from ui_text import CANCEL_HINT, CANCEL_TEXT, MENU_TRIGGER_TEXT, accessible_label, menu_label
 
 __all__ = [
+    "ANNOUNCER_CLASS",
     "GROUP_CLASS",
     "MENU_FROM",
     "CANCEL_BUTTON_SELECTOR",
     "PROVIDER_BUTTON_SELECTOR",
     "attach_groups",
+    "announce",
+    "announcer",
     "element",
     "field_before",
     "group_after",
-    "mark_auto_fields",
     "providers_attribute",
     "remove_orphan_groups",
     "show_message",
     "marked_problem_or_waiting",
+    "show_message_with_link",
     "show_state",
     "update_texts",
 ]
@@ -46,6 +52,8 @@ CANCEL_BUTTON_SELECTOR: Final = 'button[data-calendar-action="cancel"]'
 # beside every date would crowd a record page.
 MENU_FROM: Final = 3
 _MESSAGE_CLASS: Final = "calendar-links__message"
+ANNOUNCER_CLASS: Final = "calendar-links-announcer"
+_ANNOUNCE_AFTER_MS: Final = 100
 _message_ids = count(1)
 # One finished group per set of calendars and preferences, cloned for every field: a page
 # with thousands of fields then costs a clone and a few attributes per field, not a dozen calls.
@@ -59,7 +67,7 @@ def providers_attribute(providers: Sequence[Provider]) -> str:
 
 def element(tag: str, class_name: str = "", text: str = "") -> Any:
     """A new element of ours, its text (page data included) set as text, never as HTML."""
-    created = js.document.createElement(tag)
+    created = dom.createElement(tag)
     if class_name:
         created.className = class_name
     if text:
@@ -68,13 +76,9 @@ def element(tag: str, class_name: str = "", text: str = "") -> Any:
 
 
 def _labelled_button(class_name: str, text: str) -> Any:
-    button = element("button", class_name)
+    # The icon is the button's ::before (static/calendar-links.css): no element per icon.
+    button = element("button", class_name, text)
     button.type = "button"
-    icon = element("span", "calendar-links__icon")
-    icon.setAttribute("aria-hidden", "true")
-    label = element("span", "calendar-links__text")
-    label.textContent = text
-    button.append(icon, label)
     return button
 
 
@@ -112,11 +116,6 @@ def _template(providers: Sequence[Provider], preferences: Preferences) -> Any:
         template.append(trigger, menu)
     else:
         template.append(*buttons)
-    message = element("span", _MESSAGE_CLASS)
-    # A polite live region: the message is read out when it changes, without stealing focus.
-    message.setAttribute("role", "status")
-    message.hidden = True
-    template.append(message)
     _templates[(keys, preferences)] = template
     return template
 
@@ -133,11 +132,13 @@ def attach_groups(
     """Give fields[start:stop] the button group of the enabled calendars, replacing groups made
     for other calendars or keys; no calendars removes them all."""
     keys = providers_attribute(providers)
-    wanted = json.loads(dom.fieldsNeedingGroups(fields, start, stop, keys))
+    wanted = dom.fieldsNeedingGroups(fields, start, stop, keys).to_py()
     if not wanted:
         return
-    plan = [[index, key, _button_labels(providers, label_or_key(label, key))] for index, key, label in wanted]
-    dom.placeGroups(fields, _template(providers, preferences), json.dumps(plan))
+    plan = [
+        [index, key, _button_labels(providers, label_or_key(present(label), key))] for index, key, label in wanted
+    ]
+    dom.placeGroups(fields, _template(providers, preferences), to_js(plan))
 
 
 def group_after(field: Any) -> Any:
@@ -150,48 +151,60 @@ def field_before(group: Any) -> Any:
     return present(dom.fieldBefore(group))
 
 
-def mark_auto_fields() -> None:
-    """Make the inputs and times of records marked data-calendar-auto into fields."""
-    dom.markAutoFields()
-
-
 def remove_orphan_groups(field_selector: str) -> None:
     """Remove the button groups whose field went away or changed its key."""
     dom.removeOrphanGroups(field_selector)
 
 
-def show_message(group: Any, text: str, *, problem: bool, waiting: bool = False) -> None:
-    """Show (or with empty text, hide) the group's message; a problem disables the buttons.
+def show_message(
+    group: Any, text: str, *, problem: bool, waiting: bool = False, announce_it: bool = False
+) -> None:
+    """Show (or with empty text, remove) the group's message; a problem disables the buttons.
 
     waiting: the field is empty, which is no error: the buttons stay focusable but inactive
-    (aria-disabled), and the note is quiet."""
-    message = group.querySelector("." + _MESSAGE_CLASS)
-    message.textContent = text
-    message.hidden = not text
-    message.classList.toggle(_MESSAGE_CLASS + "--problem", problem and not waiting)
-    message.classList.toggle(_MESSAGE_CLASS + "--waiting", waiting)
-    if text and not _has_own_id(message):
-        # Screen readers then read the message (a problem, a notice) with the buttons. A
-        # host that copies a row with its buttons (Django's "Add another") copies the id
-        # too: the copy gets its own.
-        message.id = f"calendar-links-message-{next(_message_ids)}"
-    for button in group.querySelectorAll("button"):
+    (aria-disabled), and the note is quiet. announce_it: also read it out (what a person's own
+    click or edit led to); checks made in the background stay quiet, and are read with the
+    buttons they describe.
+    """
+    message = present(group.querySelector("." + _MESSAGE_CLASS))
+    buttons = group.querySelectorAll("button")
+    blocked = problem and not waiting
+    group.classList.toggle(GROUP_CLASS + "--problem", blocked)
+    group.classList.toggle(GROUP_CLASS + "--waiting", waiting)
+    for button in buttons:
         # The cancel button is there exactly when the value is gone: neither a problem nor
         # an empty field stops it.
         cancel = bool(button.matches(CANCEL_BUTTON_SELECTOR))
-        button.disabled = problem and not waiting and not cancel
+        button.disabled = blocked and not cancel
         if waiting and not cancel:
             button.setAttribute("aria-disabled", "true")
         else:
             button.removeAttribute("aria-disabled")
-        if text:
+    if not text:
+        if message is not None:
+            message.remove()
+            for button in buttons:
+                button.removeAttribute("aria-describedby")
+        return
+    if message is None or not _has_own_id(message):
+        # A host that copies a row with its buttons (Django's "Add another") copies the
+        # message and its id too: the copy gets its own.
+        if message is None:
+            message = element("span", _MESSAGE_CLASS)
+            group.append(message)
+        message.id = f"calendar-links-message-{next(_message_ids)}"
+        # Screen readers then read the message (a problem, a notice) with the buttons.
+        for button in buttons:
             button.setAttribute("aria-describedby", message.id)
-    group.classList.toggle(GROUP_CLASS + "--problem", problem and not waiting)
-    group.classList.toggle(GROUP_CLASS + "--waiting", waiting)
+    message.textContent = text
+    message.classList.toggle(_MESSAGE_CLASS + "--problem", blocked)
+    message.classList.toggle(_MESSAGE_CLASS + "--waiting", waiting)
+    if announce_it:
+        announce(text)
 
 
 def _has_own_id(element: Any) -> bool:
-    holder = present(js.document.getElementById(element.id)) if element.id else None
+    holder = present(dom.allOnPage("#" + element.id).item(0)) if element.id else None
     return holder is not None and bool(holder.isSameNode(element))
 
 
@@ -199,6 +212,38 @@ def marked_problem_or_waiting(group: Any) -> bool:
     """Whether the group shows a problem or waits for a value (copied groups may, unchecked)."""
     classes = group.classList
     return bool(classes.contains(GROUP_CLASS + "--problem") or classes.contains(GROUP_CLASS + "--waiting"))
+
+
+def announcer() -> Any:
+    """The page's one polite live region, empty until something is said: made at start, and
+    again should the host have removed it (a new <body>, say)."""
+    found = present(dom.allOnPage("." + ANNOUNCER_CLASS).item(0))
+    if found is not None:
+        return found
+    made = element("div", ANNOUNCER_CLASS)
+    made.setAttribute("role", "status")
+    dom.pageBody().append(made)
+    return made
+
+
+def announce(text: str) -> None:
+    """Read text out through the page's live region."""
+    region = announcer()
+    # Emptied now and filled a moment later: the same words twice in a row are then still a
+    # change, and read again. A bound JS function, so no Python proxy waits on the timer.
+    region.textContent = ""
+    js.setTimeout(js.Reflect.set.bind(js.Reflect, region, "textContent", text), _ANNOUNCE_AFTER_MS)
+
+
+def show_message_with_link(group: Any, text: str, link_text: str, url: str) -> None:
+    """Show a notice that ends with a link opening url in a new tab (a click on it is the
+    person's own, which pop-up blockers let through)."""
+    show_message(group, text + " ", problem=False, announce_it=True)
+    link = element("a", _MESSAGE_CLASS + "-link", link_text)
+    link.href = url
+    link.target = "_blank"
+    link.rel = "noopener noreferrer"
+    group.querySelector("." + _MESSAGE_CLASS).append(link)
 
 
 def show_state(group: Any, state: str, cancel_label: str, added_to: Sequence[str] = ()) -> None:

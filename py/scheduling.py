@@ -3,8 +3,17 @@
 A pass brings every field in line in two phases. First each field gets its button group
 (in batches, since the page does that work); then the page is ready, and each value is
 checked so that an unreadable one shows its message before anyone clicks. A pass runs in
-slices that yield to the browser in between. A page that changes while a pass runs wants
-a new pass: the one under way starts over instead of a second one running beside it.
+slices that yield to the browser in between.
+
+A pass covers every field of the page (at start, and when the settings change: a pass under
+way then starts over) or only the fields the page changed since the last one: a host page
+that adds and removes thousands of fields costs work for those fields only, and a change
+during a pass waits for that pass to end instead of restarting it.
+
+Nothing a host page does may stop the passes for good: work that fails is skipped (a batch
+of fields is first retried one field at a time, so one hostile field costs only its own
+buttons), a slice that fails as a whole drops its pass so the next change starts a new one,
+and each kind of failure is reported once.
 
 The shell owns the fields, the clock and the timers; this object only keeps count, so
 every order of events can be tried in CPython.
@@ -17,7 +26,7 @@ from dataclasses import dataclass
 
 from errors import InvalidValue
 
-__all__ = ["Phase", "PassScheduler", "SliceEnd", "Work"]
+__all__ = ["FaultLog", "Listing", "Phase", "PassScheduler", "SliceEnd", "Work"]
 
 
 class Phase(enum.Enum):
@@ -27,13 +36,20 @@ class Phase(enum.Enum):
     CHECK = "check"
 
 
+class Listing(enum.Enum):
+    """Which fields a new pass covers."""
+
+    ALL = "all"
+    CHANGED = "changed"
+
+
 class SliceEnd(enum.Enum):
     """What the shell does after a slice."""
 
     # Schedule the next slice.
     MORE = "more"
-    # Every field has its buttons: remove the groups whose field went away, then schedule
-    # the next slice (the checks).
+    # Every field of a pass over all of them has its buttons: remove the groups whose field
+    # went away, then schedule the next slice (the checks).
     ATTACHED = "attached"
     # As ATTACHED, for the first time on this page: also announce that the page is ready.
     READY = "ready"
@@ -59,10 +75,15 @@ class PassScheduler:
         self._attach_batch = attach_batch
         self._pending = False
         self._start_over = False
+        self._changed = False
+        self._in_pass = False
+        self._listing = Listing.ALL
         self._ready = False
         self._phase = Phase.ATTACH
         self._next = 0
         self._count = 0
+        # Fields before this index are handled one at a time: a batch among them failed.
+        self._one_by_one_until = 0
 
     @property
     def pending(self) -> bool:
@@ -70,20 +91,35 @@ class PassScheduler:
         return self._pending
 
     def request(self) -> bool:
-        """The page changed: a pass is wanted. True when the shell must schedule a slice."""
+        """Every field needs a pass (start, new settings). True when the shell must schedule a slice."""
         self._start_over = True
+        return self._schedule()
+
+    def request_changed(self) -> bool:
+        """Some fields changed: they need a pass. True when the shell must schedule a slice."""
+        self._changed = True
+        return self._schedule()
+
+    def _schedule(self) -> bool:
         if self._pending:
             return False
         self._pending = True
         return True
 
-    def begin_slice(self) -> bool:
-        """A slice starts. True when the shell must list the fields again (a new pass)."""
-        if not self._start_over:
-            return False
-        self._start_over = False
-        self._phase, self._next, self._count = Phase.ATTACH, 0, 0
-        return True
+    def begin_slice(self) -> Listing | None:
+        """A slice starts: which fields the shell must list for a new pass, or None to go on."""
+        if self._start_over:
+            # Every field, the changed ones among them; a pass under way starts over.
+            self._start_over = self._changed = False
+            listing = Listing.ALL
+        elif self._changed and not self._in_pass:
+            self._changed = False
+            listing = Listing.CHANGED
+        else:
+            return None
+        self._in_pass, self._listing = True, listing
+        self._phase, self._next, self._count, self._one_by_one_until = Phase.ATTACH, 0, 0, 0
+        return listing
 
     def fields_listed(self, count: int) -> None:
         """The shell listed the fields of the new pass: count of them."""
@@ -93,30 +129,57 @@ class PassScheduler:
         """The next fields to handle in this slice, or None when the phase is done."""
         if self._next >= self._count:
             return None
-        size = self._attach_batch if self._phase is Phase.ATTACH else 1
+        one_by_one = self._phase is Phase.CHECK or self._next < self._one_by_one_until
+        size = 1 if one_by_one else self._attach_batch
         return Work(self._phase, self._next, min(self._count, self._next + size))
 
     def done(self, work: Work) -> None:
         """The shell handled work."""
         self._next = work.stop
 
+    def failed(self, work: Work) -> None:
+        """The shell could not handle work: retry a batch field by field, skip a single field."""
+        if work.stop - work.start > 1:
+            self._one_by_one_until = work.stop
+        else:
+            self._next = work.stop
+
     def end_slice(self) -> SliceEnd:
         """The slice stops (out of time, or out of work): what comes next."""
         if self._next < self._count:
             return SliceEnd.MORE
         if self._phase is Phase.ATTACH:
-            self._phase, self._next = Phase.CHECK, 0
+            self._phase, self._next, self._one_by_one_until = Phase.CHECK, 0, 0
             if not self._ready:
                 self._ready = True
                 return SliceEnd.READY
-            return SliceEnd.ATTACHED
-        if self._start_over:
-            # The page changed while the checks ran: the next slice begins a new pass.
+            # After a pass over the changed fields only, no orphaned groups are looked for:
+            # the shell removes those as it hears of the removals.
+            return SliceEnd.ATTACHED if self._listing is Listing.ALL else SliceEnd.MORE
+        self._in_pass = False
+        if self._start_over or self._changed:
+            # The page changed during the pass: the next slice begins a new one.
             return SliceEnd.MORE
         self._pending = False
         return SliceEnd.IDLE
 
     def abandon(self) -> None:
         """A slice failed: drop the pass, so the next request starts a new one."""
-        self._pending = False
-        self._start_over = False
+        self._pending = self._start_over = self._changed = self._in_pass = False
+
+
+class FaultLog:
+    """Which failures were reported already: a fault that repeats on every pass is told once."""
+
+    # Past this many different faults the page is reporting noise; the rest stay quiet.
+    LIMIT = 50
+
+    def __init__(self) -> None:
+        self._seen: set[str] = set()
+
+    def first_time(self, description: str) -> bool:
+        """True the first time this description is seen (and while fewer than LIMIT were)."""
+        if description in self._seen or len(self._seen) >= self.LIMIT:
+            return False
+        self._seen.add(description)
+        return True

@@ -17,7 +17,6 @@ __all__ = [
     "CANCEL_TEXT",
     "ENABLED",
     "MENU_TRIGGER_TEXT",
-    "NOT_SAVED",
     "OFF",
     "ONE_WAY",
     "UNEXPECTED",
@@ -26,15 +25,16 @@ __all__ = [
     "cancel_label",
     "click_notice",
     "menu_label",
+    "not_saved",
     "reminder_choice",
     "reminder_status",
     "state_note",
+    "tab_blocked",
     "toggle_status",
 ]
 
 MENU_TRIGGER_TEXT: Final = "Add to calendar"
 ONE_WAY: Final = "One-way: nothing is read back, and later changes here don't update saved events."
-NOT_SAVED: Final = "Couldn't save in this browser (storage is blocked); this applies until you reload."
 UNEXPECTED: Final = "Something went wrong, so no event was made. Reload the page and try again."
 ENABLED: Final = "Enabled"
 OFF: Final = "Off"
@@ -51,6 +51,17 @@ REMINDER_NOTE: Final = (
 def accessible_label(provider: Provider, field_label: str) -> str:
     """A calendar button's accessible name: the field and the calendar."""
     return f"Add {field_label} to {provider.calendar_name}"
+
+
+def tab_blocked(calendar_name: str) -> tuple[str, str]:
+    """The notice when the browser refused the new tab, and the words of the link that opens it."""
+    return f"Your browser blocked the new tab for {calendar_name}.", f"Open {calendar_name}"
+
+
+def not_saved(storage_blocked: bool) -> str:
+    """Why a setting wasn't kept: storage the page may not use, or storage that is full."""
+    why = "storage is blocked" if storage_blocked else "its storage for this site is full"
+    return f"Couldn't save in this browser ({why}); this applies until you reload."
 
 
 def menu_label(field_label: str) -> str:

@@ -4,10 +4,11 @@
 // thousands of fields, so the loops that touch every field or every button group run here
 // instead. Nothing is decided here: which calendars, and what the buttons say, come from
 // Python (py/page_render.py); this reads attributes and moves markup, and applies the page
-// contract's fixed rule for automatic fields. Python sees this
-// module as `calendar_links_dom` (registered by calendar-links-runtime.mjs).
+// contract's fixed rule for automatic fields. Python sees this module as `calendar_links_dom`
+// (registered by calendar-links-runtime.mjs).
 //
-// Lists cross over as JSON text: one string each way instead of a proxy per item.
+// Lists cross over as JS arrays that Python converts in one call (to_py/to_js), not as JSON
+// text: a host page may have replaced JSON.parse or given arrays a toJSON (Prototype.js did).
 
 const GROUP_CLASS = "calendar-links";
 const FIELD_ATTRIBUTE = "data-calendar-field";
@@ -16,32 +17,85 @@ const RECORD_SELECTOR = "[data-calendar-record]";
 // "Today | calendar" and "Now | clock" shortcuts. A group goes after them, never between.
 const ATTACHED_WIDGETS = ".datetimeshortcuts";
 
+// The platform's own DOM methods and getters, taken from the prototypes when this module
+// loads. A host page can shadow the same names: a form control named "closest" is
+// form.closest, and <form name="documentElement"> is document.documentElement (forms and the
+// document let named elements override their built-in properties, HTML's
+// [LegacyOverrideBuiltIns]). Everything that touches the host's elements or the document
+// goes through these, from here and from Python.
+// (tools/make_snapshot.mjs loads this module in Node, where there is no DOM to capture.)
+const { apply } = Reflect;
+const { isPrototypeOf } = Object.prototype;
+const methodOf = (type, name) => {
+  const method = type?.prototype[name];
+  return (target, ...args) => apply(method, target, args);
+};
+const propertyOf = (type, name) => {
+  const get = type && Object.getOwnPropertyDescriptor(type.prototype, name).get;
+  return (target) => apply(get, target, []);
+};
+const { Document, Element, EventTarget, Node } = globalThis;
+const hostDocument = globalThis.document;
+
+export const getAttribute = methodOf(Element, "getAttribute");
+export const hasAttribute = methodOf(Element, "hasAttribute");
+export const setAttribute = methodOf(Element, "setAttribute");
+export const closest = methodOf(Element, "closest");
+export const matches = methodOf(Element, "matches");
+export const querySelector = methodOf(Element, "querySelector");
+export const insertAfter = methodOf(Element, "after");
+export const parentElement = propertyOf(Node, "parentElement");
+const nodeType = propertyOf(Node, "nodeType");
+export const textContent = propertyOf(Node, "textContent");
+const isConnected = propertyOf(Node, "isConnected");
+export const nextElementSibling = propertyOf(Element, "nextElementSibling");
+export const previousElementSibling = propertyOf(Element, "previousElementSibling");
+export const elementQuerySelectorAll = methodOf(Element, "querySelectorAll");
+const documentQuerySelectorAll = methodOf(Document, "querySelectorAll");
+const arrayFrom = Array.from;
+const documentCreateElement = methodOf(Document, "createElement");
+const documentRoot = propertyOf(Document, "documentElement");
+const documentBody = propertyOf(Document, "body");
+const addListener = methodOf(EventTarget, "addEventListener");
+
+// The document's parts, whatever its named elements are called.
+export const pageRoot = () => documentRoot(hostDocument);
+export const pageBody = () => documentBody(hostDocument);
+export const allOnPage = (selector) => documentQuerySelectorAll(hostDocument, selector);
+export const createElement = (tag) => documentCreateElement(hostDocument, tag);
+export const listenOnPage = (type, listener) => addListener(hostDocument, type, listener);
+
+// Whether an event target is an element (text nodes, the document and windows aren't).
+export const isElement = (target) => apply(isPrototypeOf, Node.prototype, [target]) && nodeType(target) === 1;
+
 function keyOf(field) {
-  return field.getAttribute(FIELD_ATTRIBUTE) ?? "";
+  return getAttribute(field, FIELD_ATTRIBUTE) ?? "";
 }
 
 // The last element that belongs with the field: the field, or the widgets attached to it.
 function lastAttached(field) {
   let last = field;
-  while (last.nextElementSibling !== null && last.nextElementSibling.matches(ATTACHED_WIDGETS)) {
-    last = last.nextElementSibling;
+  let next = nextElementSibling(last);
+  while (next !== null && matches(next, ATTACHED_WIDGETS)) {
+    last = next;
+    next = nextElementSibling(last);
   }
   return last;
 }
 
 export function groupAfter(field) {
-  const sibling = lastAttached(field).nextElementSibling;
+  const sibling = nextElementSibling(lastAttached(field));
   return sibling !== null && sibling.classList.contains(GROUP_CLASS) ? sibling : null;
 }
 
 // The field a group belongs to: the element before it and its attached widgets, or null.
 export function fieldBefore(group) {
-  let field = group.previousElementSibling;
-  while (field !== null && field.matches(ATTACHED_WIDGETS)) field = field.previousElementSibling;
+  let field = previousElementSibling(group);
+  while (field !== null && matches(field, ATTACHED_WIDGETS)) field = previousElementSibling(field);
   return field;
 }
 
-// Fields from..to-1 of `fields` that need a new button group, as JSON [[index, key, label]]
+// Fields from..to-1 of `fields` that need a new button group, as [[index, key, label]]
 // (label: data-field-label, or null). On the way, a group made for another key or other
 // calendars is removed; fields no longer on the page are skipped. With no calendars enabled
 // (providers ""), every group goes and none is wanted.
@@ -49,7 +103,7 @@ export function fieldsNeedingGroups(fields, from, to, providers) {
   const wanted = [];
   for (let index = from; index < to; index += 1) {
     const field = fields[index];
-    if (!field.isConnected) continue;
+    if (!isConnected(field)) continue;
     const key = keyOf(field);
     const group = groupAfter(field);
     if (group !== null) {
@@ -57,18 +111,18 @@ export function fieldsNeedingGroups(fields, from, to, providers) {
           && group.getAttribute("data-calendar-providers") === providers) continue;
       group.remove();
     }
-    if (providers) wanted.push([index, key, field.getAttribute("data-field-label")]);
+    if (providers) wanted.push([index, key, getAttribute(field, "data-field-label")]);
   }
-  return JSON.stringify(wanted);
+  return wanted;
 }
 
-// Put a copy of `template` right after each planned field. plan: JSON
+// Put a copy of `template` right after each planned field. plan:
 // [[index, key, [aria-label of each button, in document order]]]. A group with a menu gets
 // its own menu id, which its trigger points at.
 let menuCount = 0;
 
 export function placeGroups(fields, template, plan) {
-  for (const [index, key, labels] of JSON.parse(plan)) {
+  for (const [index, key, labels] of plan) {
     const group = template.cloneNode(true);
     group.setAttribute("data-calendar-for", key);
     const buttons = group.querySelectorAll("button");
@@ -79,32 +133,94 @@ export function placeGroups(fields, template, plan) {
       menu.id = `calendar-links-menu-${menuCount}`;
       group.querySelector("[data-calendar-menu]").setAttribute("aria-controls", menu.id);
     }
-    lastAttached(fields[index]).after(group);
+    insertAfter(lastAttached(fields[index]), group);
+  }
+}
+
+function removeIfOrphan(group, fieldSelector) {
+  const field = fieldBefore(group);
+  if (field === null || !matches(field, fieldSelector) || keyOf(field) !== group.getAttribute("data-calendar-for")) {
+    group.remove();
   }
 }
 
 // Remove every button group whose field went away or changed its key.
 export function removeOrphanGroups(fieldSelector) {
-  for (const group of document.querySelectorAll(`.${GROUP_CLASS}`)) {
-    const field = fieldBefore(group);
-    if (field === null || !field.matches(fieldSelector) || keyOf(field) !== group.getAttribute("data-calendar-for")) {
-      group.remove();
+  for (const group of allOnPage(`.${GROUP_CLASS}`)) removeIfOrphan(group, fieldSelector);
+}
+
+// Whether this is the first claim on the element in the current task: a script that fires
+// fifty clicks at once gets one tab or file (py/click_guard.py).
+const claimedThisTask = new WeakSet();
+
+export function claimForThisTask(element) {
+  if (claimedThisTask.has(element)) return false;
+  claimedThisTask.add(element);
+  setTimeout(() => claimedThisTask.delete(element), 0);
+  return true;
+}
+
+// Every field on the page, in document order, as an array.
+export const allFields = (fieldSelector) => arrayFrom(allOnPage(fieldSelector));
+
+// The fields the host page changed since the last pass over them, gathered from the
+// observer's records as they come: a page that adds and removes thousands of fields then
+// costs work for those fields only. Groups left behind by a removed field go at once.
+const changedFields = new Set();
+
+export function noteMutations(records, fieldSelector) {
+  const fieldsIn = (node) => {
+    if (nodeType(node) !== 1) return;
+    if (matches(node, fieldSelector)) changedFields.add(node);
+    for (const field of elementQuerySelectorAll(node, fieldSelector)) changedFields.add(field);
+  };
+  const fieldAround = (node) => {
+    const element = nodeType(node) === 1 ? node : parentElement(node);
+    const field = element === null ? null : closest(element, fieldSelector);
+    if (field !== null) changedFields.add(field);
+  };
+  const maybeOrphans = [];
+  for (const record of records) {
+    if (record.type === "attributes") {
+      // On a record, or any element a field inherits from: every field inside it.
+      fieldsIn(record.target);
+      fieldAround(record.target);
+      if (record.attributeName === FIELD_ATTRIBUTE) maybeOrphans.push(nextElementSibling(lastAttached(record.target)));
+    } else {
+      if (record.type === "childList") {
+        for (const node of record.addedNodes) fieldsIn(node);
+        // A field taken out (or something put between it and its group) leaves the group
+        // right after the change.
+        maybeOrphans.push(record.nextSibling);
+      }
+      fieldAround(record.target);
     }
+  }
+  for (const node of maybeOrphans) {
+    if (node?.nodeType === 1 && node.classList.contains(GROUP_CLASS)) removeIfOrphan(node, fieldSelector);
   }
 }
 
-// The date words of one language, from the browser's own locale data, as JSON for
+// The changed fields still on the page and still fields (an automatic field's marks may have
+// gone since), as an array; forgotten here.
+export function takeChangedFields(fieldSelector) {
+  const fields = arrayFrom(changedFields).filter((field) => isConnected(field) && matches(field, fieldSelector));
+  changedFields.clear();
+  return fields;
+}
+
+// The date words of one language, from the browser's own locale data, for
 // py/date_names.py: the resolved locale, its date order ("DMY"…), for each month (January
 // first) and weekday (Monday first) every spelling Intl uses, standalone and inside a date
 // ("Dez", "Dez.", "Dezember"), the words between a date's parts (" um ", " de ") and the
-// morning and afternoon marks. "" for the browser's own language; "null" when the tag is
+// morning and afternoon marks. "" for the browser's own language; null when the tag is
 // not a language the browser accepts.
 export function dateLanguage(tag) {
   let locale;
   try {
     locale = new Intl.DateTimeFormat(tag || undefined).resolvedOptions().locale;
   } catch {
-    return "null";
+    return null;
   }
   const inUtc = (options) => new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options });
   const partsOf = (options, moment, type) =>
@@ -142,7 +258,7 @@ export function dateLanguage(tag) {
   ];
   const dayPeriods = [3, 15].map((hour) =>
     partsOf({ hour: "numeric", hour12: true }, new Date(Date.UTC(2026, 11, 1, hour)), "dayPeriod"));
-  return JSON.stringify({ locale, order, months, weekdays, words, dayPeriods });
+  return { locale, order, months, weekdays, words, dayPeriods };
 }
 
 // Automatic fields (the page contract's "Automatic fields"): in a record with
@@ -156,9 +272,10 @@ const AUTO_CANDIDATES = "input[type=date], input[type=datetime-local], time[date
 const DATE_ONLY = /^\s*[0-9]{4,}-[0-9]{2}-[0-9]{2}\s*$/;
 
 function autoFieldOf(element) {
-  const record = element.closest(RECORD_SELECTOR);
-  if (record === null || !record.hasAttribute("data-calendar-auto")) return null;
-  const outer = element.parentElement?.closest(`[${FIELD_ATTRIBUTE}]`);
+  const record = closest(element, RECORD_SELECTOR);
+  if (record === null || !hasAttribute(record, "data-calendar-auto")) return null;
+  const parent = parentElement(element);
+  const outer = parent === null ? null : closest(parent, `[${FIELD_ATTRIBUTE}]`);
   if (outer && record.contains(outer)) return null;
   const key = element.getAttribute("name") || element.id;
   if (!key) return null;
@@ -170,25 +287,35 @@ function autoFieldOf(element) {
 }
 
 function setAttributeIfChanged(element, name, value) {
-  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+  if (getAttribute(element, name) === value) return false;
+  setAttribute(element, name, value);
+  return true;
 }
 
-export function markAutoFields() {
-  for (const element of document.querySelectorAll(`[${AUTO_MARK}]`)) {
+// Marked while the observer is paused (our own change), so every element whose marks
+// changed joins the changed fields here, and a group left without its field goes at once.
+export function markAutoFields(fieldSelector) {
+  for (const element of allOnPage(`[${AUTO_MARK}]`)) {
     if (autoFieldOf(element) === null) {
+      const group = groupAfter(element);
       for (const name of [AUTO_MARK, FIELD_ATTRIBUTE, "data-field-type", "data-field-label"]) element.removeAttribute(name);
+      if (group !== null) removeIfOrphan(group, fieldSelector);
     }
   }
-  for (const record of document.querySelectorAll(`${RECORD_SELECTOR}[data-calendar-auto]`)) {
-    for (const element of record.querySelectorAll(AUTO_CANDIDATES)) {
-      if (element.hasAttribute(FIELD_ATTRIBUTE) && !element.hasAttribute(AUTO_MARK)) continue;
+  for (const record of allOnPage(`${RECORD_SELECTOR}[data-calendar-auto]`)) {
+    for (const element of elementQuerySelectorAll(record, AUTO_CANDIDATES)) {
+      if (hasAttribute(element, FIELD_ATTRIBUTE) && !hasAttribute(element, AUTO_MARK)) continue;
       const auto = autoFieldOf(element);
       if (auto === null) continue;
-      setAttributeIfChanged(element, AUTO_MARK, "");
-      setAttributeIfChanged(element, FIELD_ATTRIBUTE, auto.key);
-      setAttributeIfChanged(element, "data-field-type", auto.type);
-      if (auto.label) setAttributeIfChanged(element, "data-field-label", auto.label);
-      else element.removeAttribute("data-field-label");
+      let changed = setAttributeIfChanged(element, AUTO_MARK, "");
+      changed = setAttributeIfChanged(element, FIELD_ATTRIBUTE, auto.key) || changed;
+      changed = setAttributeIfChanged(element, "data-field-type", auto.type) || changed;
+      if (auto.label) changed = setAttributeIfChanged(element, "data-field-label", auto.label) || changed;
+      else if (hasAttribute(element, "data-field-label")) {
+        element.removeAttribute("data-field-label");
+        changed = true;
+      }
+      if (changed) changedFields.add(element);
     }
   }
 }

@@ -5,13 +5,19 @@
 //
 // The snapshot API is experimental. When the snapshot is missing, unreadable, or was made by
 // another Pyodide, this falls back to a normal start: one console warning, and the page
-// works as before, only slower. When the app itself can't be loaded (its archive missing or
-// broken), the page says so in one line, and so does the console, once.
+// works as before, only slower. Whatever else stops the start (a runtime file missing or
+// answered with HTML, a Content-Security-Policy without WebAssembly, a broken archive, a page
+// that breaks the runtime or the app) ends in the failed state (calendar-links-failure.mjs),
+// with the reason, once.
 import { loadPyodide as loadVendoredPyodide, version } from "./vendor/pyodide/pyodide.mjs";
 import * as pageDom from "./calendar-links-dom.mjs";
+import {
+  APP_STOPPED, FILES_DAMAGED, FILES_MISSING, NOT_STARTED, WASM_BLOCKED, reportFailure, startBlocker,
+} from "./calendar-links-failure.mjs";
 
 const indexURL = new URL("./vendor/pyodide/", import.meta.url).href;
 const snapshotURL = new URL("snapshot.bin", indexURL).href;
+const wasmURL = new URL("pyodide.asm.wasm", indexURL).href;
 const archiveURL = new URL("./vendor/calendar-links.zip", import.meta.url).href;
 // After a restore every module the app uses is in memory: the page then needs only what can
 // still be imported later, the "-lazy" standard library and archive (tools/make_snapshot.mjs).
@@ -23,11 +29,10 @@ const ARCHIVE_PATH = "/lib/calendar-links.zip";
 // `?snapshot=off` on this module's URL starts Python the normal way, without a warning: for
 // comparing the two starts (bench/run.py) and for ruling the snapshot out when debugging.
 const useSnapshot = new URL(import.meta.url).searchParams.get("snapshot") !== "off";
-const FAILURE_HINT = "Reload the page; if it persists, the calendar-links setup needs to be run again.";
 
 async function bytesOf(url) {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  if (!response.ok) throw new FilesMissing(`${url} answered ${response.status}`);
   return response.arrayBuffer();
 }
 
@@ -37,6 +42,17 @@ function download(url) {
   const bytes = bytesOf(url);
   bytes.catch(() => {});
   return bytes;
+}
+
+// Pyodide waits for ever when its .wasm file is missing or answered with an HTML page, so
+// that file's answer is checked beside the start: a HEAD request, nothing fetched twice.
+// Settles only to fail.
+async function wasmAnswerFails() {
+  const response = await fetch(wasmURL, { method: "HEAD" });
+  if (!response.ok || /html/i.test(response.headers.get("content-type") ?? "")) {
+    throw new FilesMissing(`${wasmURL} answered ${response.status} ${response.headers.get("content-type")}`);
+  }
+  return new Promise(() => {});
 }
 
 // Resolves to the interpreter and whether it was restored from the snapshot.
@@ -64,23 +80,21 @@ async function startPyodide(snapshot) {
   }
 }
 
-function reportFailure(reason) {
-  const message = `Calendar buttons are unavailable: ${reason}. ${FAILURE_HINT}`;
-  console.error(`calendar-links: ${message}`);
-  document.documentElement.setAttribute("data-calendar-links-state", "failed");
-  const notice = document.createElement("p");
-  notice.className = "calendar-links-failure";
-  notice.setAttribute("role", "status");
-  notice.textContent = message;
-  document.body.append(notice);
-  dispatchEvent(new CustomEvent("calendar-links:failed", { detail: { message } }));
+class FilesMissing extends Error {}
+
+// Why Pyodide could not start: its files, the page's policy, or anything else.
+function startReason(error) {
+  const text = String(error?.message ?? error);
+  if (/Content.Security.Policy|wasm-unsafe-eval|Refused to compile/i.test(text)) return WASM_BLOCKED;
+  if (/fetch|404|MIME|magic word|expected magic|Failed to load|network/i.test(text)) return FILES_MISSING;
+  return NOT_STARTED;
 }
 
 // Python imports straight from the zip (zipimport): one file written instead of hundreds
 // unpacked. After a restore every module is already imported, so a damaged archive, or
 // one from another build, would only show later (a time zone missing, say): its digest
 // must be the one the snapshot recorded (tools/make_snapshot.mjs), or the app doesn't start.
-const MOUNT_AND_START = `
+const MOUNT = `
 import sys
 archive = ${JSON.stringify(ARCHIVE_PATH)}
 if archive not in sys.path:
@@ -92,25 +106,47 @@ if "calendar_links_archive_sha256" in globals():
             raise ImportError("the archive is not the one the snapshot was made with")
 del archive
 import calendar_links_app
-calendar_links_app.start()
 `;
+// A separate step, so that an error there (the host page broke something) isn't taken for
+// a damaged archive.
+const START_APP = "calendar_links_app.start()";
+
+// Never settles: PyScript then runs nothing, so the page's own script can't fail again with a
+// second, less clear error. The page itself keeps working.
+function failed(reason) {
+  reportFailure(reason);
+  return new Promise(() => {});
+}
 
 async function start() {
+  const blocker = startBlocker();
+  if (blocker !== null) return failed(blocker);
   const firstArchive = download(useSnapshot ? lazyArchiveURL : archiveURL);
-  const { pyodide, restored } = await startPyodide(useSnapshot ? download(snapshotURL) : null);
+  let pyodide, restored;
+  try {
+    ({ pyodide, restored } = await Promise.race([
+      startPyodide(useSnapshot ? download(snapshotURL) : null),
+      wasmAnswerFails(),
+    ]));
+  } catch (error) {
+    if (error instanceof FilesMissing) return failed(FILES_MISSING);
+    console.error(error);
+    return failed(startReason(error));
+  }
   // A normal start imports everything, so it needs the whole archive.
   const archive = restored || !useSnapshot ? firstArchive : download(archiveURL);
   try {
     pyodide.registerJsModule("calendar_links_dom", pageDom);
     pyodide.FS.writeFile(ARCHIVE_PATH, new Uint8Array(await archive));
-    pyodide.runPython(MOUNT_AND_START);
+    pyodide.runPython(MOUNT);
   } catch (error) {
-    reportFailure(error instanceof Error && error.message.includes("answered")
-      ? "its files could not be loaded"
-      : "its files are damaged");
-    // Never settle: PyScript then runs nothing, so the page's own script can't fail again
-    // with a second, less clear error. The page itself keeps working.
-    return new Promise(() => {});
+    return failed(error instanceof FilesMissing ? FILES_MISSING : FILES_DAMAGED);
+  }
+  try {
+    pyodide.runPython(START_APP);
+  } catch (error) {
+    console.error(error);
+    return failed(APP_STOPPED);
   }
   return pyodide;
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from errors import InvalidValue
-from scheduling import PassScheduler, Phase, SliceEnd, Work
+from scheduling import FaultLog, Listing, PassScheduler, Phase, SliceEnd, Work
 
 
 def run_slice(scheduler: PassScheduler, fields: int, budget: int | None = None) -> tuple[list[Work], SliceEnd]:
@@ -95,3 +95,128 @@ def test_a_failed_slice_never_wedges_the_scheduler() -> None:
 def test_attach_batches_must_hold_a_field() -> None:
     with pytest.raises(InvalidValue, match="attach_batch"):
         PassScheduler(attach_batch=0)
+
+
+def run_faulty_slice(
+    scheduler: PassScheduler, fields: int, bad_fields: set[int], bad_phases: set[Phase]
+) -> tuple[list[Work], SliceEnd]:
+    """A slice where work touching a bad field fails in the bad phases, as a hostile field would."""
+    if scheduler.begin_slice():
+        scheduler.fields_listed(fields)
+    handled = []
+    while (work := scheduler.next_work()) is not None:
+        if work.phase in bad_phases and bad_fields & set(range(work.start, work.stop)):
+            scheduler.failed(work)
+        else:
+            scheduler.done(work)
+            handled.append(work)
+    return handled, scheduler.end_slice()
+
+
+@pytest.mark.parametrize("bad_phases", [{Phase.ATTACH}, {Phase.CHECK}, {Phase.ATTACH, Phase.CHECK}])
+def test_a_failing_field_costs_only_its_own_work_and_later_fields_are_still_handled(
+    bad_phases: set[Phase],
+) -> None:
+    scheduler = PassScheduler(attach_batch=4)
+    scheduler.request()
+    bad = {1, 6}
+    handled, end = run_faulty_slice(scheduler, 10, bad, bad_phases)
+    attached = {index for work in handled for index in range(work.start, work.stop)}
+    expected_attached = set(range(10)) - (bad if Phase.ATTACH in bad_phases else set())
+    assert attached == expected_attached and end is SliceEnd.READY
+    # Batches without a bad field stay batches: only the failed ones are retried one by one.
+    if Phase.ATTACH in bad_phases:
+        assert Work(Phase.ATTACH, 8, 10) in handled and Work(Phase.ATTACH, 0, 1) in handled
+    handled, end = run_faulty_slice(scheduler, 10, bad, bad_phases)
+    checked = [work.start for work in handled]
+    assert checked == [i for i in range(10) if Phase.CHECK not in bad_phases or i not in bad]
+    assert end is SliceEnd.IDLE and not scheduler.pending
+    # Fields added later get a whole new pass, in batches again.
+    assert scheduler.request() is True
+    handled, end = run_faulty_slice(scheduler, 12, set(), set())
+    assert handled[0] == Work(Phase.ATTACH, 0, 4) and end is SliceEnd.ATTACHED
+
+
+def test_a_fault_at_every_step_of_a_pass_still_lets_the_next_change_run_a_pass() -> None:
+    # Fail the shell's slice at each point: after listing, mid-attach, at the end of attaching,
+    # mid-check; each time the next change of the page must still schedule and finish a pass.
+    for fail_after_steps in range(6):
+        scheduler = PassScheduler(attach_batch=2)
+        scheduler.request()
+        steps = 0
+        try:
+            while True:
+                if scheduler.begin_slice():
+                    scheduler.fields_listed(4)
+                while (work := scheduler.next_work()) is not None:
+                    if steps == fail_after_steps:
+                        raise RuntimeError("host page fault")
+                    steps += 1
+                    scheduler.done(work)
+                if scheduler.end_slice() is SliceEnd.IDLE:
+                    break
+        except RuntimeError:
+            scheduler.abandon()
+        assert scheduler.request() is True, fail_after_steps
+        while (end := run_slice(scheduler, 5)[1]) is not SliceEnd.IDLE:
+            pass
+        assert not scheduler.pending
+
+
+def test_each_fault_is_reported_once() -> None:
+    log = FaultLog()
+    assert log.first_time("TypeError: x") is True
+    assert log.first_time("TypeError: x") is False
+    assert log.first_time("TypeError: y") is True
+    for index in range(FaultLog.LIMIT):
+        log.first_time(f"noise {index}")
+    assert log.first_time("one too many") is False
+
+
+def listed_slice(scheduler: PassScheduler, fields: dict[Listing, int]) -> tuple[Listing | None, list[Work], SliceEnd]:
+    """One slice where the shell lists fields[ALL] or fields[CHANGED] fields when a pass begins."""
+    listing = scheduler.begin_slice()
+    if listing is not None:
+        scheduler.fields_listed(fields[listing])
+    handled = []
+    while (work := scheduler.next_work()) is not None:
+        scheduler.done(work)
+        handled.append(work)
+    return listing, handled, scheduler.end_slice()
+
+
+def test_changed_fields_during_a_pass_wait_for_it_and_then_get_a_pass_of_their_own() -> None:
+    scheduler = PassScheduler(attach_batch=100)
+    scheduler.request()
+    counts = {Listing.ALL: 50, Listing.CHANGED: 3}
+    assert listed_slice(scheduler, counts)[::2] == (Listing.ALL, SliceEnd.READY)
+    assert scheduler.request_changed() is False  # the checks of the full pass still run
+    scheduler.begin_slice()  # not a new pass: the checks go on
+    assert scheduler.next_work() == Work(Phase.CHECK, 0, 1)
+    # Checks of the whole page finish first, then only the changed fields come.
+    while (work := scheduler.next_work()) is not None:
+        scheduler.done(work)
+    assert scheduler.end_slice() is SliceEnd.MORE
+    listing, handled, end = listed_slice(scheduler, counts)
+    # No orphan search after a pass over changed fields: the shell did that as it heard of removals.
+    assert (listing, handled, end) == (Listing.CHANGED, [Work(Phase.ATTACH, 0, 3)], SliceEnd.MORE)
+    listing, handled, end = listed_slice(scheduler, counts)
+    assert listing is None and [work.start for work in handled] == [0, 1, 2] and end is SliceEnd.IDLE
+
+
+def test_a_storm_of_changes_is_one_pass_at_a_time_and_new_settings_still_restart() -> None:
+    scheduler = PassScheduler(attach_batch=2)
+    scheduler.request()
+    while listed_slice(scheduler, {Listing.ALL: 4, Listing.CHANGED: 0})[2] is not SliceEnd.IDLE:
+        pass
+    assert scheduler.request_changed() is True
+    assert all(scheduler.request_changed() is False for _ in range(100))
+    listing, handled, end = listed_slice(scheduler, {Listing.ALL: 4, Listing.CHANGED: 5})
+    assert listing is Listing.CHANGED and end is SliceEnd.MORE
+    # New settings mid-pass: the pass starts over, over every field.
+    scheduler.request_changed()
+    assert scheduler.request() is False
+    listing, handled, end = listed_slice(scheduler, {Listing.ALL: 4, Listing.CHANGED: 5})
+    assert listing is Listing.ALL and handled[0] == Work(Phase.ATTACH, 0, 2) and end is SliceEnd.ATTACHED
+    listing, handled, end = listed_slice(scheduler, {Listing.ALL: 4, Listing.CHANGED: 5})
+    assert listing is None and len(handled) == 4 and end is SliceEnd.IDLE
