@@ -9,10 +9,12 @@ import calendar_links_dom as dom
 import js
 from pyodide.ffi import jsnull, to_js
 
+from date_names import DateLanguage, date_language_from_intl
 from page_reader import present
 
 __all__ = [
     "browser_date_parts",
+    "date_language",
     "browser_time_zone",
     "download_file",
     "now",
@@ -97,6 +99,14 @@ def browser_date_parts() -> list[str]:
     """The order of year, month and day in the browser locale's short date format."""
     parts = js.Intl.DateTimeFormat.new().formatToParts(js.Date.new(2026, 11, 1))
     return [str(part.type) for part in parts if part.type in ("year", "month", "day")]
+
+
+def date_language(tag: str, fallback_order: str) -> DateLanguage | None:
+    """The date words of a page language from the browser's locale data ("" for the browser's own)."""
+    # An object converted in one call, not JSON text: the host may have replaced JSON.
+    found = present(dom.dateLanguage(tag))
+    answer = found.to_py() if found is not None else None
+    return date_language_from_intl(answer, fallback_order) if isinstance(answer, dict) else None
 
 
 def page_url() -> str:

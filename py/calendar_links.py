@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import STATUS, TRANSP, Alarm, Calendar, Event, Parameters
 
+from date_names import DateLanguage
 from errors import InvalidValue
 from field_values import (
     DATE_ORDERS,
@@ -53,6 +54,7 @@ __all__ = [
     "UID_DOMAIN",
     "YEARLY_SERIES_FIRST_YEAR",
     "VALUE_SOURCES",
+    "EmptyField",
     "EventDraft",
     "FieldAttributes",
     "InvalidValue",
@@ -140,6 +142,9 @@ class FieldAttributes:
     duration_minutes: str | None = None
     date_order: str | None = None
     input_type: str | None = None
+    # A split field (a date control, then a time control): the time control's value and type.
+    time_value: str | None = None
+    time_input_type: str | None = None
     repeat: str | None = None
     end_field: str | None = None
     show_as: str | None = None
@@ -153,12 +158,14 @@ class FieldAttributes:
 
 @dataclass(frozen=True, slots=True)
 class PageContext:
-    """What the browser says about the page: its URL, zone, date order and default event length."""
+    """What the browser says about the page: its URL, zone, date order and default event length,
+    and the words of the language where the field stands (from the browser's locale data)."""
 
     page_url: str
     browser_time_zone: str
     browser_date_order: str
     default_duration_minutes: int = DEFAULT_DURATION_MINUTES
+    date_language: DateLanguage | None = None
 
     def __post_init__(self) -> None:
         if self.browser_date_order not in DATE_ORDERS:
@@ -253,12 +260,21 @@ class Problem:
         return str(self.reason)
 
 
+@dataclass(frozen=True, slots=True)
+class EmptyField(Problem):
+    """The field has no value yet (a blank form): its buttons wait, quietly, without an error."""
+
+
 class _Unusable(Exception):
     """Raised inside event_draft with the part of a Problem message after the label."""
 
     def __init__(self, reason: Words) -> None:
         super().__init__(reason.msgid)
         self.reason = reason
+
+
+class _Empty(_Unusable):
+    """The field, or one half of a split date and time, has nothing in it yet."""
 
 
 def field_label(field: FieldAttributes) -> str:
@@ -276,15 +292,18 @@ def event_draft(
 ) -> EventDraft | Problem:
     """The event for field as the page shows it now (to end_field, the field data-end-field names), or its Problem."""
     # Zone, duration and date order come from the field, else its record,
-    # else the page. A "date" field gives an all-day event ending the next
-    # day (exclusive end); a "datetime" field a timed event lasting the
-    # duration. With data-end-field the event runs to that field instead.
+    # else the page (the shell reads them inherited, as the page contract
+    # says). A field with nothing in it yet is an EmptyField. A "date" field
+    # gives an all-day event ending the next day (exclusive end); a
+    # "datetime" field a timed event lasting the duration. With
+    # data-end-field the event runs to that field instead.
     label = _normalised_text(field_label(field))
     try:
         return _draft(record, field, page, label, end_field)
     except _Unusable as unusable:
         reason = unusable.reason
-        return Problem(field.key, words("{field}: {problem}", field=label, problem=reason) if label.strip() else reason)
+        said = words("{field}: {problem}", field=label, problem=reason) if label.strip() else reason
+        return EmptyField(field.key, said) if isinstance(unusable, _Empty) else Problem(field.key, said)
 
 
 def _draft(
@@ -330,9 +349,10 @@ def event_title(record: RecordAttributes, field: FieldAttributes) -> str:
 
 
 def _field_moment(field: FieldAttributes, record: RecordAttributes, page: PageContext) -> Moment:
-    order = _chosen_date_order(field, record, page)
+    order, order_given = _chosen_date_order(field, record, page)
+    value, machine = _field_value(field, _field_kind(field.field_type))
     moment = parsed_moment(
-        field.value, machine=is_machine_value(field.value_source, field.input_type), date_order=order
+        value, machine=machine, date_order=order, language=page.date_language, order_given=order_given
     )
     if isinstance(moment, Unreadable):
         raise _Unusable(moment.reason)
@@ -463,14 +483,38 @@ def _utc_zone() -> ZoneInfo:
     return zone
 
 
-def _chosen_date_order(field: FieldAttributes, record: RecordAttributes, page: PageContext) -> str:
+def _field_value(field: FieldAttributes, kind: str) -> tuple[str, bool]:
+    """The field's value text and whether it is a machine value; a split date and time as one."""
+    if field.time_value is None or kind != "datetime":
+        if not field.value.strip():
+            raise _Empty(words("no date yet."))
+        return field.value, is_machine_value(field.value_source, field.input_type)
+    day, clock = field.value.strip(), field.time_value.strip()
+    if not day and not clock:
+        raise _Empty(words("no date and time yet."))
+    if not clock:
+        raise _Empty(words("no time yet."))
+    if not day:
+        raise _Empty(words("no date yet."))
+    machine = is_machine_value(field.value_source, field.input_type) and is_machine_value(
+        field.value_source, field.time_input_type
+    )
+    # Two machine values (input type=date and type=time) join as ISO 8601; displayed
+    # text (Django's admin: "10.12.2026" and "15:00:00") is read as one text.
+    return (f"{day}T{clock}" if machine else f"{day} {clock}"), machine
+
+
+def _chosen_date_order(field: FieldAttributes, record: RecordAttributes, page: PageContext) -> tuple[str, bool]:
+    # The page's data-date-order (given: True), else its language's order, else the browser's.
     for raw in (field.date_order, record.date_order):
         if _given(raw):
             order = date_order_named(raw)
             if order is None:
                 raise _Unusable(words("date order {shown} must be MDY, DMY or YMD.", shown=quoted_value(raw)))
-            return order
-    return page.browser_date_order
+            return order, True
+    if page.date_language is not None:
+        return page.date_language.date_order, False
+    return page.browser_date_order, False
 
 
 def _chosen_duration(field: FieldAttributes, record: RecordAttributes, page: PageContext) -> timedelta:

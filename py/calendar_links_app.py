@@ -27,6 +27,7 @@ import page_render as render
 import settings_store
 from calendar_links import PageContext, date_order_from_locale
 from click_guard import is_repeat
+from date_names import DateLanguage
 from error_boundary import guarded, is_element
 from field_sync import FieldSync
 from marketplace import Marketplace
@@ -48,6 +49,8 @@ class CalendarLinks:
         self.enabled: tuple[Provider, ...] = ()
         self.browser_time_zone = browser.browser_time_zone()
         self.browser_date_order = date_order_from_locale(browser.browser_date_parts())
+        # The date words of each page language met so far, from the browser's locale data.
+        self._languages: dict[str, DateLanguage | None] = {}
         self.marketplace = Marketplace(registry.PROVIDERS)
         self.sync = FieldSync(self, on_pass_start=self.on_pass_start)
         # The app's own proxies, each made once.
@@ -119,7 +122,7 @@ class CalendarLinks:
         if group is None:
             return
         with self.sync.quiet():
-            render.clear_notices(js.document, keep=button)
+            render.clear_notices(keep=button)
             if button.matches(menus.MENU_TRIGGER_SELECTOR):
                 inactive = button.getAttribute("aria-disabled") == "true"
                 if not inactive or not clicks.explained_problem(group, self.page_context()):
@@ -129,7 +132,8 @@ class CalendarLinks:
                 # One tab or file however many clicks a person or a script fires at once.
                 if is_repeat(int(event.detail or 0), not dom.claimForThisTask(button)):
                     return
-                clicks.on_provider_click(button, group, self.enabled, self.preferences, self.page_context())
+                page = self.page_context(render.field_before(group))
+                clicks.on_provider_click(button, group, self.enabled, self.preferences, page)
             elif button.matches(render.CANCEL_BUTTON_SELECTOR):
                 clicks.on_cancel_click(group, self.page_context())
 
@@ -156,14 +160,20 @@ class CalendarLinks:
 
     # Helpers --------------------------------------------------------------------------
 
-    def page_context(self) -> PageContext:
-        """What the core needs to know of this page and browser."""
+    def page_context(self, field: Any = None) -> PageContext:
+        """What the core needs to know of this page and browser, and of the language where field stands."""
         return PageContext(
             page_url=browser.page_url(),
             browser_time_zone=self.browser_time_zone,
             browser_date_order=self.browser_date_order,
             default_duration_minutes=self.settings.default_duration,
+            date_language=None if field is None else self._language(reader.field_language(field)),
         )
+
+    def _language(self, tag: str) -> DateLanguage | None:
+        if tag not in self._languages:
+            self._languages[tag] = browser.date_language(tag, self.browser_date_order)
+        return self._languages[tag]
 
 
 _running: CalendarLinks | None = None

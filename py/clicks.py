@@ -14,6 +14,7 @@ import page_render as render
 from added_events import cancellation_draft, event_dates, next_sequence, with_addition, with_cancellation
 from calendar_links import (
     ICS_MEDIA_TYPE,
+    EmptyField,
     PageContext,
     Problem,
     event_draft,
@@ -46,7 +47,7 @@ def perform(action: Action) -> bool:
 
 def _field_of(group: Any) -> Any:
     """The group's field, or None (after saying so) when it is no longer on the page."""
-    field = reader.present(group.previousElementSibling)
+    field = render.field_before(group)
     key = reader.attribute(group, "data-calendar-for")
     if field is None or not dom.matches(field, reader.FIELD_SELECTOR) or reader.field_key(field) != key:
         render.show_message(group, FIELD_GONE, announce_it=True)
@@ -70,7 +71,7 @@ def on_provider_click(
     )
     if isinstance(draft, Problem):
         # An inactive button: say again what is wrong and what to do, and make no event.
-        render.show_message(group, inactive(draft.reason), announce_it=True)
+        _explain(group, draft)
         return
     if draft.yearly and not provider.repeats:
         render.show_notice(group, no_repeat(provider))
@@ -105,10 +106,18 @@ def explained_problem(group: Any, page: PageContext) -> bool:
         reader.record_attributes(reader.record_of(field)), reader.field_attributes(field), page, end_snapshot(field)
     )
     if isinstance(draft, Problem):
-        render.show_message(group, inactive(draft.reason), announce_it=True)
+        _explain(group, draft)
         return True
     render.show_message(group, None)
     return False
+
+
+def _explain(group: Any, problem: Problem) -> None:
+    # An empty field is no error: its note stays quiet in style, though read out on a click.
+    if isinstance(problem, EmptyField):
+        render.show_message(group, problem.reason, waiting=True, announce_it=True)
+    else:
+        render.show_message(group, inactive(problem.reason), announce_it=True)
 
 
 def on_cancel_click(group: Any, page: PageContext) -> None:

@@ -25,7 +25,16 @@ import added_store
 import page_reader as reader
 import page_render as render
 from added_events import field_state
-from calendar_links import EventDraft, FieldAttributes, PageContext, Problem, event_draft, event_uid, field_label
+from calendar_links import (
+    EmptyField,
+    EventDraft,
+    FieldAttributes,
+    PageContext,
+    Problem,
+    event_draft,
+    event_uid,
+    field_label,
+)
 from error_boundary import guarded, report
 from providers.base import Preferences, Provider
 from providers.registry import PROVIDERS, providers_named
@@ -55,7 +64,7 @@ class SyncSettings(Protocol):
     @property
     def preferences(self) -> Preferences: ...
 
-    def page_context(self) -> PageContext: ...
+    def page_context(self, field: Any = None) -> PageContext: ...
 
 
 class FieldSync:
@@ -136,7 +145,9 @@ class FieldSync:
     def _slice_work(self) -> SliceEnd:
         listing = self.scheduler.begin_slice()
         if listing is not None:
-            changed = dom.takeChangedFields()
+            # Before the changed fields are taken: a field marked now is one of them.
+            dom.markAutoFields(reader.FIELD_SELECTOR)
+            changed = dom.takeChangedFields(reader.FIELD_SELECTOR)
             self._fields = dom.allFields(reader.FIELD_SELECTOR) if listing is Listing.ALL else changed
             self.scheduler.fields_listed(self._fields.length)
             self._shared = render.shared_labels(self._fields)
@@ -167,11 +178,13 @@ class FieldSync:
         record = reader.record_attributes(reader.record_of(field))
         snapshot = reader.field_attributes(field)
         end = end_snapshot(field)
-        page = self.app.page_context()
+        page = self.app.page_context(field)
+        language = page.date_language.tag if page.date_language is not None else ""
         events = added_store.current()
         # The UID is a hash: with nothing remembered (most pages), no need to make it.
         added = events.get(event_uid(record, snapshot, page)) if events else None
-        signature = repr((record, snapshot, end, self.app.settings, added, field_label(snapshot) in self._shared))
+        shared = field_label(snapshot) in self._shared
+        signature = repr((record, snapshot, end, language, self.app.settings, added, shared))
         previous = getattr(group, "calendarLinksSignature", None)
         if previous == signature:
             return
@@ -193,7 +206,11 @@ class FieldSync:
             render.show_message(group, note)
         else:
             render.show_note(group, note)
-            render.show_message(group, inactive(draft.reason) if isinstance(draft, Problem) else None)
+            if isinstance(draft, EmptyField):
+                # Empty is no error: a quiet note, the buttons waiting for a value.
+                render.show_message(group, draft.reason, waiting=True)
+            else:
+                render.show_message(group, inactive(draft.reason) if isinstance(draft, Problem) else None)
 
     def _observe(self) -> None:
         # The document itself, not its <html>: a page that replaces <html> is still followed.

@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 # python-dateutil 4.0.0 ships no type information.
 from dateutil import parser as dateutil_parser  # type: ignore[import-untyped]
 
+from date_names import DateLanguage, language_parserinfo, without_connecting_words
 from errors import InvalidValue
 from wording import Words, words
 
@@ -103,8 +104,18 @@ def quoted_value(raw: str) -> str:
     return f'"{shown}"'
 
 
-def parsed_moment(raw: str, *, machine: bool, date_order: str) -> Moment | Unreadable:
+def parsed_moment(
+    raw: str,
+    *,
+    machine: bool,
+    date_order: str,
+    language: DateLanguage | None = None,
+    order_given: bool = False,
+) -> Moment | Unreadable:
     """The date, wall time or instant that raw states, or why it states none."""
+    # Displayed text is read with the month and weekday names of language (and English
+    # ones); order_given says the date order was written on the page (data-date-order)
+    # rather than taken from a language or locale.
     # ISO 8601 first, for every source: 2026-12-01, 2026-12-01T15:00, with
     # seconds and a fraction, with Z or an offset, or in basic form
     # (20261201T1500). Machine values stop there. Displayed text then goes to
@@ -122,7 +133,13 @@ def parsed_moment(raw: str, *, machine: bool, date_order: str) -> Moment | Unrea
     if len(text) > _MAX_TEXT_LENGTH:
         return _not_a_date(shown)
     order = date_order_named(date_order) or DEFAULT_DATE_ORDER
-    return _text_moment(text, shown, order)
+    if not order_given and _DOTTED_DAY_FIRST.match(text):
+        # 10.12.1990 is 10 December wherever dots separate a date with the year last
+        # (German, Dutch, Russian, Turkish…); no locale writes month.day.year.
+        order = "DMY"
+    if language is not None:
+        text = without_connecting_words(text, language)
+    return _text_moment(text, shown, order, _parser(language))
 
 
 def zone_named(name: str) -> ZoneInfo | None:
@@ -237,6 +254,21 @@ class _StrictYears(dateutil_parser.parserinfo):  # type: ignore[misc]
 
 _PARSER: Final = dateutil_parser.parser(_StrictYears())
 
+
+@functools.lru_cache(maxsize=16)
+def _parser(language: DateLanguage | None) -> dateutil_parser.parser:
+    if language is None:
+        return _PARSER
+    return dateutil_parser.parser(language_parserinfo(language, _StrictYears))
+
+
+_DOTTED_DAY_FIRST: Final = re.compile(r"\s*[0-9]{1,2}\.\s*[0-9]{1,2}\.\s*[0-9]{4}(?![0-9])", re.ASCII)
+
+# How Django (its "P" format) and other server frameworks print the hours people say in
+# words: "Jan. 20, 2026, noon", "midnight". "12 noon" is written too.
+_NOON: Final = re.compile(r"\b(?:12\s*)?noon\b", re.IGNORECASE)
+_MIDNIGHT: Final = re.compile(r"\b(?:12\s*)?midnight\b", re.IGNORECASE)
+
 # dateutil fills every part the text leaves out from a default datetime.
 # Reading the text against two defaults that differ in every date part and in
 # the hour shows which parts the text really gave.
@@ -267,15 +299,15 @@ def _not_a_time(shown: str) -> Unreadable:
     return Unreadable(words("{shown} is not a real time of day.", shown=shown))
 
 
-def _text_moment(text: str, shown: str, order: str) -> Moment | Unreadable:
-    prepared = _UTC_BEFORE_OFFSET.sub("", text)
+def _text_moment(text: str, shown: str, order: str, parser: dateutil_parser.parser) -> Moment | Unreadable:
+    prepared = _MIDNIGHT.sub("00:00", _NOON.sub("12:00", _UTC_BEFORE_OFFSET.sub("", text)))
     if _LEADING_YEAR.match(prepared) or order == "YMD":
         dayfirst, yearfirst = False, True
     else:
         dayfirst, yearfirst = order == "DMY", False
     try:
-        first = _dateutil_reading(prepared, _FIRST_DEFAULT, dayfirst, yearfirst)
-        second = _dateutil_reading(prepared, _SECOND_DEFAULT, dayfirst, yearfirst)
+        first = _dateutil_reading(parser, prepared, _FIRST_DEFAULT, dayfirst, yearfirst)
+        second = _dateutil_reading(parser, prepared, _SECOND_DEFAULT, dayfirst, yearfirst)
     except _TwoDigitYear:
         return Unreadable(words("{shown} needs a four-digit year.", shown=shown))
     except _ZoneAbbreviation as abbreviation:
@@ -297,7 +329,7 @@ def _text_moment(text: str, shown: str, order: str) -> Moment | Unreadable:
         return _not_a_date(shown)
     if first.date() != second.date():
         return Unreadable(words("{shown} needs a day, a month and a year.", shown=shown))
-    weekday_problem = _weekday_mismatch(text, first.date(), shown)
+    weekday_problem = _weekday_mismatch(parser, text, first.date(), shown)
     if weekday_problem is not None:
         return weekday_problem
     if first.hour != second.hour:
@@ -305,11 +337,13 @@ def _text_moment(text: str, shown: str, order: str) -> Moment | Unreadable:
     return first
 
 
-def _dateutil_reading(text: str, default: datetime, dayfirst: bool, yearfirst: bool) -> datetime:
+def _dateutil_reading(
+    parser: dateutil_parser.parser, text: str, default: datetime, dayfirst: bool, yearfirst: bool
+) -> datetime:
     # A callable tzinfos sees every zone the text names; without it dateutil
     # maps names that match the machine's own zone to tzlocal(), which would
     # make the result depend on where the code runs.
-    reading = _PARSER.parse(
+    reading = parser.parse(
         text,
         default=default,
         dayfirst=dayfirst,
@@ -342,10 +376,10 @@ def _parser_complaint(error: Exception, shown: str) -> Unreadable:
     return _not_a_real_date(shown)
 
 
-def _weekday_mismatch(text: str, day: date, shown: str) -> Unreadable | None:
+def _weekday_mismatch(parser: dateutil_parser.parser, text: str, day: date, shown: str) -> Unreadable | None:
     # dateutil ignores a weekday once it has the day; a mismatch means the
     # text contradicts itself, and either half may be the mistake.
-    names = _PARSER.info
+    names = parser.info
     for word in _WORD.findall(text):
         weekday = names.weekday(word)
         if weekday is not None and weekday != day.weekday():

@@ -12,6 +12,7 @@ from datetime import date
 from collections.abc import Callable
 from typing import Any, Final
 
+import calendar_links_dom as dom
 import js
 from pyodide.ffi import to_js
 
@@ -29,7 +30,7 @@ _languages: dict[str, Language] = {}
 
 def raw_language_of(element: Any) -> str:
     """The `lang` in force where element stands, as the page wrote it; empty when none is."""
-    holder = present(element.closest("[lang]"))
+    holder = present(dom.closest(element, "[lang]"))
     return (attribute(holder, "lang") or "") if holder is not None else ""
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "attribute",
     "end_field_of",
     "field_key",
+    "field_language",
     "present",
     "record_attributes",
     "record_of",
@@ -53,14 +54,19 @@ _FIELD_ATTRIBUTES = {
     "end_field": "data-end-field",
     "show_as": "data-show-as",
 }
+# Settings that any element may hold for everything inside it (<html> included); a field
+# uses the nearest, its own first. A blank one counts as absent, as everywhere.
+_INHERITED = {"data-time-zone", "data-duration-minutes", "data-date-order"}
 # Attribute changes that can change a field's buttons or event; the observer watches these.
 WATCHED_ATTRIBUTES = sorted(
-    {"data-calendar-record", "data-calendar-field", "data-value", "datetime", "value"}
+    {"data-calendar-record", "data-calendar-field", "data-calendar-auto", "data-value", "datetime", "value", "lang"}
     | set(_RECORD_ATTRIBUTES.values())
     | set(_FIELD_ATTRIBUTES.values())
 )
-# Elements whose live `value` is the field's value (what the person typed).
+# Elements whose live `value` is the field's value (what the person typed); hidden inputs
+# that frameworks put beside a widget hold no date.
 _VALUE_ELEMENTS = "input, textarea, select"
+_VALUE_CONTROLS = "input:not([type=hidden]), textarea, select"
 
 
 def present(value: Any) -> Any:
@@ -72,6 +78,20 @@ def attribute(element: Any, name: str) -> str | None:
     """An attribute's text, or None when the element doesn't have it."""
     value = present(dom.getAttribute(element, name))
     return None if value is None else str(value)
+
+
+def _setting(element: Any, name: str) -> str | None:
+    """The attribute's text, inherited from the nearest ancestor when it is one of _INHERITED."""
+    if name not in _INHERITED:
+        return attribute(element, name)
+    holder = present(dom.closest(element, f'[{name}]:not([{name}=""])'))
+    return None if holder is None else attribute(holder, name)
+
+
+def field_language(field: Any) -> str:
+    """The language of the page where the field stands (nearest lang), "" when none says."""
+    holder = present(dom.closest(field, "[lang]"))
+    return "" if holder is None else (attribute(holder, "lang") or "").strip()
 
 
 def field_key(element: Any) -> str:
@@ -107,25 +127,38 @@ def record_attributes(record: Any) -> RecordAttributes:
     if record is None:
         return RecordAttributes()
     return RecordAttributes(
-        **{name: attribute(record, html_name) for name, html_name in _RECORD_ATTRIBUTES.items()}
+        **{name: _setting(record, html_name) for name, html_name in _RECORD_ATTRIBUTES.items()}
     )
 
 
 def field_attributes(field: Any) -> FieldAttributes:
     """The field's attributes and its value as it reads right now (first match wins)."""
     value, source, input_type = _current_value(field)
+    time_control = _time_control(field)
     return FieldAttributes(
         key=field_key(field),
         value=value,
         value_source=source,
         input_type=input_type,
-        **{name: attribute(field, html_name) for name, html_name in _FIELD_ATTRIBUTES.items()},
+        time_value=None if time_control is None else str(time_control.value),
+        time_input_type=None if time_control is None else (attribute(time_control, "type") or "text"),
+        **{name: _setting(field, html_name) for name, html_name in _FIELD_ATTRIBUTES.items()},
     )
+
+
+def _time_control(field: Any) -> Any:
+    """The second of a split field's two controls (the time), else None."""
+    # A field element holding a date control and then a time control, as Django's admin
+    # renders its default datetime widget (two text inputs): the core joins them.
+    if dom.matches(field, _VALUE_ELEMENTS):
+        return None
+    controls = dom.elementQuerySelectorAll(field, _VALUE_CONTROLS)
+    return controls.item(1) if controls.length == 2 else None
 
 
 def _current_value(field: Any) -> tuple[str, str, str | None]:
     """The value text, where it came from, and the input type when it came from an input."""
-    control = field if dom.matches(field, _VALUE_ELEMENTS) else present(dom.querySelector(field, _VALUE_ELEMENTS))
+    control = field if dom.matches(field, _VALUE_ELEMENTS) else present(dom.querySelector(field, _VALUE_CONTROLS))
     if control is not None:
         return str(control.value), "input", attribute(control, "type") or "text"
     data_value = attribute(field, "data-value")

@@ -38,6 +38,7 @@ __all__ = [
     "announcer",
     "clear_notices",
     "element",
+    "field_before",
     "group_after",
     "providers_attribute",
     "remove_orphan_groups",
@@ -169,6 +170,8 @@ def attach_groups(
     for other calendars, keys or languages; no calendars removes them all."""
     keys = providers_attribute(providers)
     wanted = dom.fieldsNeedingGroups(fields, start, stop, keys).to_py()
+    if not wanted:
+        return
     plans: dict[str, list[Any]] = {}
     offered = tuple(providers)
     for index, key, label, record_name, raw_language in wanted:
@@ -182,9 +185,13 @@ def attach_groups(
 
 
 def group_after(field: Any) -> Any:
-    """The field's button group, or None when it has none."""
-    sibling = present(dom.nextElementSibling(field))
-    return sibling if sibling is not None and sibling.classList.contains(GROUP_CLASS) else None
+    """The field's button group (after the widgets a framework attached to it), or None."""
+    return present(dom.groupAfter(field))
+
+
+def field_before(group: Any) -> Any:
+    """The element a group was placed for, or None."""
+    return present(dom.fieldBefore(group))
 
 
 def remove_orphan_groups(field_selector: str) -> None:
@@ -194,26 +201,39 @@ def remove_orphan_groups(field_selector: str) -> None:
 
 def _message(group: Any, buttons: Any) -> Any:
     message = present(group.querySelector("." + _MESSAGE_CLASS))
-    if message is None:
-        message = element("span", _MESSAGE_CLASS)
+    if message is None or not _has_own_id(message):
+        # A host that copies a row with its buttons (Django's "Add another") copies the
+        # message and its id too: the copy gets its own.
+        if message is None:
+            message = element("span", _MESSAGE_CLASS)
+            group.append(message)
         message.id = f"calendar-links-message-{next(_message_ids)}"
-        group.append(message)
         # Screen readers then read the message (a problem, a notice) with the buttons.
         for button in buttons:
             button.setAttribute("aria-describedby", message.id)
     return message
 
 
-def show_message(group: Any, problem: Words | str | None, *, announce_it: bool = False) -> None:
+def _has_own_id(element: Any) -> bool:
+    holder = present(dom.allOnPage("#" + element.id).item(0)) if element.id else None
+    return holder is not None and bool(holder.isSameNode(element))
+
+
+def show_message(
+    group: Any, problem: Words | str | None, *, waiting: bool = False, announce_it: bool = False
+) -> None:
     """Show what is wrong with the field's value and make the buttons inactive; None: all is well again.
 
     Inactive, not disabled: the buttons stay in the Tab order, describe themselves with the
-    message, and a click explains instead of making an event. announce_it: also read it out
-    (what a person's own click or edit led to); checks made in the background stay quiet.
+    message, and a click explains instead of making an event. waiting: the field is empty,
+    which is no error: the same inactive buttons, but a quiet note without the error style.
+    announce_it: also read it out (what a person's own click or edit led to); checks made in
+    the background stay quiet.
     """
     message = present(group.querySelector("." + _MESSAGE_CLASS))
     buttons = group.querySelectorAll("button")
-    group.classList.toggle(GROUP_CLASS + "--problem", problem is not None)
+    group.classList.toggle(GROUP_CLASS + "--problem", problem is not None and not waiting)
+    group.classList.toggle(GROUP_CLASS + "--waiting", problem is not None and waiting)
     for button in buttons:
         # The cancel button is there exactly when the value is gone: a problem never stops it.
         if problem is not None and not button.matches(CANCEL_BUTTON_SELECTOR):
@@ -221,7 +241,8 @@ def show_message(group: Any, problem: Words | str | None, *, announce_it: bool =
         else:
             button.removeAttribute("aria-disabled")
     if problem is None:
-        if message is not None and message.classList.contains(_MESSAGE_CLASS + "--problem"):
+        classes = message.classList if message is not None else None
+        if classes is not None and (classes.contains(_MESSAGE_CLASS + "--problem") or classes.contains(_MESSAGE_CLASS + "--waiting")):
             message.remove()
             for button in buttons:
                 button.removeAttribute("aria-describedby")
@@ -230,7 +251,8 @@ def show_message(group: Any, problem: Words | str | None, *, announce_it: bool =
     text = language_of(group).text(problem)
     message.textContent = text
     message.classList.remove(_MESSAGE_CLASS + "--notice")
-    message.classList.add(_MESSAGE_CLASS + "--problem")
+    message.classList.toggle(_MESSAGE_CLASS + "--problem", not waiting)
+    message.classList.toggle(_MESSAGE_CLASS + "--waiting", waiting)
     if announce_it:
         announce(text)
 
@@ -239,7 +261,7 @@ def show_notice(group: Any, notice: Words | str) -> str:
     """Say, once, what a click did (read out through the page's live region); the notice floats
     under the buttons, so nothing moves, and clears itself after a while. Returns the text shown."""
     message = _message(group, group.querySelectorAll("button"))
-    message.classList.remove(_MESSAGE_CLASS + "--problem", _MESSAGE_CLASS + "--with-link")
+    message.classList.remove(_MESSAGE_CLASS + "--problem", _MESSAGE_CLASS + "--waiting", _MESSAGE_CLASS + "--with-link")
     message.classList.add(_MESSAGE_CLASS + "--notice")
     text = language_of(group).text(notice)
     message.textContent = text
@@ -248,9 +270,9 @@ def show_notice(group: Any, notice: Words | str) -> str:
     return text
 
 
-def clear_notices(document: Any, keep: Any = None) -> None:
+def clear_notices(keep: Any = None) -> None:
     """Clear every group's notice but keep's: a new click makes the old notices stale."""
-    dom.clearNotices(document, keep)
+    dom.clearNotices(keep)
 
 
 def announcer() -> Any:
@@ -358,7 +380,7 @@ def update_texts(
 def render_hints(show: bool, page_url: str) -> None:
     """Fill every host-placed [data-calendar-hint] with a line that leads to the marketplace while
     no calendar is enabled; empty them once one is."""
-    for container in js.document.querySelectorAll(HINT_SELECTOR):
+    for container in dom.allOnPage(HINT_SELECTOR):
         current = present(container.querySelector("." + _HINT_CLASS))
         if not show:
             if current is not None:

@@ -3,8 +3,9 @@
 // Each call from Python into the page costs microseconds, and a record page can hold
 // thousands of fields, so the loops that touch every field or every button group run here
 // instead. Nothing is decided here: which calendars, and what the buttons say, come from
-// Python (py/page_render.py); this only reads attributes and moves markup. Python sees this
-// module as `calendar_links_dom` (registered by calendar-links-runtime.mjs).
+// Python (py/page_render.py); this reads attributes and moves markup, and applies the page
+// contract's fixed rule for automatic fields. Python sees this module as `calendar_links_dom`
+// (registered by calendar-links-runtime.mjs).
 //
 // Lists cross over as JS arrays that Python converts in one call (to_py/to_js), not as JSON
 // text: a host page may have replaced JSON.parse or given arrays a toJSON (Prototype.js did).
@@ -13,6 +14,10 @@ const GROUP_CLASS = "calendar-links";
 const FIELD_ATTRIBUTE = "data-calendar-field";
 const LANG_ATTRIBUTE = "data-calendar-lang";
 const NOTICE_CLASS = "calendar-links__message--notice";
+const RECORD_SELECTOR = "[data-calendar-record]";
+// What frameworks attach right after an input and must stay beside it: Django admin's
+// "Today | calendar" and "Now | clock" shortcuts. A group goes after them, never between.
+const ATTACHED_WIDGETS = ".datetimeshortcuts";
 
 // The platform's own DOM methods and getters, taken from the prototypes when this module
 // loads. A host page can shadow the same names: a form control named "closest" is
@@ -47,7 +52,7 @@ export const textContent = propertyOf(Node, "textContent");
 const isConnected = propertyOf(Node, "isConnected");
 export const nextElementSibling = propertyOf(Element, "nextElementSibling");
 export const previousElementSibling = propertyOf(Element, "previousElementSibling");
-const elementQuerySelectorAll = methodOf(Element, "querySelectorAll");
+export const elementQuerySelectorAll = methodOf(Element, "querySelectorAll");
 const documentQuerySelectorAll = methodOf(Document, "querySelectorAll");
 const arrayFrom = Array.from;
 const documentCreateElement = methodOf(Document, "createElement");
@@ -77,13 +82,31 @@ function langOf(element) {
 
 function recordNameOf(field) {
   const parent = parentElement(field);
-  const record = parent === null ? null : closest(parent, "[data-calendar-record]");
+  const record = parent === null ? null : closest(parent, RECORD_SELECTOR);
   return record === null ? null : getAttribute(record, "data-record-name");
 }
 
-function groupAfter(field) {
-  const sibling = nextElementSibling(field);
+// The last element that belongs with the field: the field, or the widgets attached to it.
+function lastAttached(field) {
+  let last = field;
+  let next = nextElementSibling(last);
+  while (next !== null && matches(next, ATTACHED_WIDGETS)) {
+    last = next;
+    next = nextElementSibling(last);
+  }
+  return last;
+}
+
+export function groupAfter(field) {
+  const sibling = nextElementSibling(lastAttached(field));
   return sibling !== null && sibling.classList.contains(GROUP_CLASS) ? sibling : null;
+}
+
+// The field a group belongs to: the element before it and its attached widgets, or null.
+export function fieldBefore(group) {
+  let field = previousElementSibling(group);
+  while (field !== null && matches(field, ATTACHED_WIDGETS)) field = previousElementSibling(field);
+  return field;
 }
 
 // Fields from..to-1 of `fields` that need a new button group, as
@@ -129,12 +152,12 @@ export function placeGroups(fields, template, plan) {
       menu.id = `calendar-links-menu-${menuCount}`;
       group.querySelector("[data-calendar-menu]").setAttribute("aria-controls", menu.id);
     }
-    insertAfter(fields[index], group);
+    insertAfter(lastAttached(fields[index]), group);
   }
 }
 
 function removeIfOrphan(group, fieldSelector) {
-  const field = group.previousElementSibling;
+  const field = fieldBefore(group);
   if (field === null || !matches(field, fieldSelector) || keyOf(field) !== group.getAttribute("data-calendar-for")) {
     group.remove();
   }
@@ -181,7 +204,7 @@ export function noteMutations(records, fieldSelector) {
       // On a record, or any element a field inherits from: every field inside it.
       fieldsIn(record.target);
       fieldAround(record.target);
-      if (record.attributeName === FIELD_ATTRIBUTE) maybeOrphans.push(nextElementSibling(record.target));
+      if (record.attributeName === FIELD_ATTRIBUTE) maybeOrphans.push(nextElementSibling(lastAttached(record.target)));
     } else {
       if (record.type === "childList") {
         for (const node of record.addedNodes) fieldsIn(node);
@@ -197,11 +220,123 @@ export function noteMutations(records, fieldSelector) {
   }
 }
 
-// The changed fields still on the page, as an array; forgotten here.
-export function takeChangedFields() {
-  const fields = arrayFrom(changedFields).filter(isConnected);
+// The changed fields still on the page and still fields (an automatic field's marks may have
+// gone since), as an array; forgotten here.
+export function takeChangedFields(fieldSelector) {
+  const fields = arrayFrom(changedFields).filter((field) => isConnected(field) && matches(field, fieldSelector));
   changedFields.clear();
   return fields;
+}
+
+// The date words of one language, from the browser's own locale data, for
+// py/date_names.py: the resolved locale, its date order ("DMY"…), for each month (January
+// first) and weekday (Monday first) every spelling Intl uses, standalone and inside a date
+// ("Dez", "Dez.", "Dezember"), the words between a date's parts (" um ", " de ") and the
+// morning and afternoon marks. "" for the browser's own language; null when the tag is
+// not a language the browser accepts.
+export function dateLanguage(tag) {
+  let locale;
+  try {
+    locale = new Intl.DateTimeFormat(tag || undefined).resolvedOptions().locale;
+  } catch {
+    return null;
+  }
+  const inUtc = (options) => new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options });
+  const partsOf = (options, moment, type) =>
+    inUtc(options).formatToParts(moment).filter((part) => part.type === type).map((part) => part.value);
+  const letters = { year: "Y", month: "M", day: "D" };
+  const order = inUtc({})
+    .formatToParts(new Date(Date.UTC(2026, 11, 1)))
+    .map((part) => letters[part.type] ?? "")
+    .join("");
+  const months = [];
+  for (let month = 0; month < 12; month += 1) {
+    const moment = new Date(Date.UTC(2026, month, 15));
+    months.push([
+      ...partsOf({ month: "long" }, moment, "month"),
+      ...partsOf({ month: "short" }, moment, "month"),
+      ...partsOf({ day: "numeric", month: "long", year: "numeric" }, moment, "month"),
+      ...partsOf({ day: "numeric", month: "short", year: "numeric" }, moment, "month"),
+    ]);
+  }
+  const weekdays = [];
+  for (let day = 0; day < 7; day += 1) {
+    // 1 June 2026 is a Monday.
+    const moment = new Date(Date.UTC(2026, 5, 1 + day));
+    weekdays.push([
+      ...partsOf({ weekday: "long" }, moment, "weekday"),
+      ...partsOf({ weekday: "short" }, moment, "weekday"),
+      ...partsOf({ dateStyle: "full" }, moment, "weekday"),
+    ]);
+  }
+  const sample = new Date(Date.UTC(2026, 11, 1, 15, 0));
+  const words = [
+    ...partsOf({ dateStyle: "full", timeStyle: "short" }, sample, "literal"),
+    ...partsOf({ dateStyle: "long", timeStyle: "short" }, sample, "literal"),
+    ...partsOf({ dateStyle: "medium", timeStyle: "short" }, sample, "literal"),
+  ];
+  const dayPeriods = [3, 15].map((hour) =>
+    partsOf({ hour: "numeric", hour12: true }, new Date(Date.UTC(2026, 11, 1, hour)), "dayPeriod"));
+  return { locale, order, months, weekdays, words, dayPeriods };
+}
+
+// Automatic fields (the page contract's "Automatic fields"): in a record with
+// data-calendar-auto, every date input, datetime-local input and <time datetime> that is
+// not in a nested record or inside a field becomes a field, marked with the same
+// attributes a page writes by hand (and data-calendar-auto-field, so they can be taken
+// back when the record stops asking). KEY: name, else id; label: its <label>, else
+// aria-label; "date" for type=date and a <time> holding a date only.
+const AUTO_MARK = "data-calendar-auto-field";
+const AUTO_CANDIDATES = "input[type=date], input[type=datetime-local], time[datetime]";
+const DATE_ONLY = /^\s*[0-9]{4,}-[0-9]{2}-[0-9]{2}\s*$/;
+
+function autoFieldOf(element) {
+  const record = closest(element, RECORD_SELECTOR);
+  if (record === null || !hasAttribute(record, "data-calendar-auto")) return null;
+  const parent = parentElement(element);
+  const outer = parent === null ? null : closest(parent, `[${FIELD_ATTRIBUTE}]`);
+  if (outer && record.contains(outer)) return null;
+  const key = element.getAttribute("name") || element.id;
+  if (!key) return null;
+  const isDate = element.localName === "time"
+    ? DATE_ONLY.test(element.getAttribute("datetime") ?? "")
+    : element.type === "date";
+  const labelText = (element.labels?.[0]?.textContent ?? "").trim().replace(/\s*[:：]$/, "");
+  return { key, type: isDate ? "date" : "datetime", label: labelText || element.getAttribute("aria-label") || "" };
+}
+
+function setAttributeIfChanged(element, name, value) {
+  if (getAttribute(element, name) === value) return false;
+  setAttribute(element, name, value);
+  return true;
+}
+
+// Marked while the observer is paused (our own change), so every element whose marks
+// changed joins the changed fields here, and a group left without its field goes at once.
+export function markAutoFields(fieldSelector) {
+  for (const element of allOnPage(`[${AUTO_MARK}]`)) {
+    if (autoFieldOf(element) === null) {
+      const group = groupAfter(element);
+      for (const name of [AUTO_MARK, FIELD_ATTRIBUTE, "data-field-type", "data-field-label"]) element.removeAttribute(name);
+      if (group !== null) removeIfOrphan(group, fieldSelector);
+    }
+  }
+  for (const record of allOnPage(`${RECORD_SELECTOR}[data-calendar-auto]`)) {
+    for (const element of elementQuerySelectorAll(record, AUTO_CANDIDATES)) {
+      if (hasAttribute(element, FIELD_ATTRIBUTE) && !hasAttribute(element, AUTO_MARK)) continue;
+      const auto = autoFieldOf(element);
+      if (auto === null) continue;
+      let changed = setAttributeIfChanged(element, AUTO_MARK, "");
+      changed = setAttributeIfChanged(element, FIELD_ATTRIBUTE, auto.key) || changed;
+      changed = setAttributeIfChanged(element, "data-field-type", auto.type) || changed;
+      if (auto.label) changed = setAttributeIfChanged(element, "data-field-label", auto.label) || changed;
+      else if (hasAttribute(element, "data-field-label")) {
+        element.removeAttribute("data-field-label");
+        changed = true;
+      }
+      if (changed) changedFields.add(element);
+    }
+  }
 }
 
 // The labels (data-field-label, else the key, as calendar_links.label_or_key reads them) that
@@ -228,8 +363,8 @@ export function clearNoticeLater(message, text, milliseconds) {
 }
 
 // Clear every group's notice except the one in `keep`'s group: the next click makes them stale.
-export function clearNotices(root, keep) {
-  for (const message of root.querySelectorAll(`.${NOTICE_CLASS}`)) {
+export function clearNotices(keep) {
+  for (const message of allOnPage(`.${NOTICE_CLASS}`)) {
     if (keep === null || keep === undefined || !message.parentElement.contains(keep)) message.textContent = "";
   }
 }

@@ -124,6 +124,38 @@ def _deal(**changes: str) -> RecordAttributes:
 
 SCENARIOS: tuple[Scenario, ...] = (
     Scenario(
+        # Django admin's default datetime widget: two text inputs, German input formats.
+        "split-date-and-time-text",
+        FieldAttributes(
+            "next_call", "datetime", "03.12.2026", "input", label="Next call", input_type="text",
+            time_value="10:00:00", time_input_type="text",
+        ),
+        _at("Europe/Berlin", 2026, 12, 3, 10, 0),
+        "Europe/Berlin",
+        30,
+        record=_deal(time_zone="Europe/Berlin"),
+    ),
+    Scenario(
+        "split-date-and-time-inputs",
+        FieldAttributes(
+            "next_call", "datetime", "2026-11-05", "input", label="Next call", input_type="date",
+            time_value="08:30", time_input_type="time",
+        ),
+        _at("America/New_York", 2026, 11, 5, 8, 30),
+        "America/New_York",
+        30,
+        record=_deal(time_zone="America/New_York"),
+    ),
+    Scenario(
+        # Read-only text as Django's admin prints it in English.
+        "framework-text-noon",
+        FieldAttributes("lunch", "datetime", "Jan. 20, 2026, noon", "text", label="Lunch"),
+        _at("Europe/Berlin", 2026, 1, 20, 12, 0),
+        "Europe/Berlin",
+        30,
+        record=_deal(time_zone="Europe/Berlin"),
+    ),
+    Scenario(
         "instant-with-z",
         FieldAttributes("kickoff", "datetime", "2026-12-01T15:00:00Z", "data-value", label="Kick-off"),
         datetime(2026, 12, 1, 15, 0, tzinfo=UTC),

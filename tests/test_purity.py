@@ -15,7 +15,7 @@ SOURCE_DIR = Path(__file__).resolve().parent.parent / "py"
 # Every module of the calendars is pure, whatever its name: a new calendar is checked as soon
 # as its file exists.
 PURE_MODULES = (
-    "added_events.py", "calendar_links.py", "click_guard.py", "errors.py", "field_values.py", "scheduling.py",
+    "added_events.py", "calendar_links.py", "click_guard.py", "date_names.py", "errors.py", "field_values.py", "scheduling.py",
     "settings.py", "ui_text.py", "wording.py",
     *sorted(str(path.relative_to(SOURCE_DIR)) for path in (SOURCE_DIR / "providers").glob("*.py")),
 )  # fmt: skip
@@ -25,7 +25,7 @@ ALLOWED_IMPORTS = {
     "__future__", "collections", "dataclasses", "datetime", "functools", "hashlib", "importlib", "json",
     "enum", "re", "typing", "unicodedata", "urllib", "zoneinfo",
     "icalendar", "dateutil",
-    "added_events", "calendar_links", "click_guard", "errors", "field_values", "scheduling", "settings", "ui_text",
+    "added_events", "calendar_links", "click_guard", "date_names", "errors", "field_values", "scheduling", "settings", "ui_text",
     "providers",
     "wording", "gettext", "io",
 }  # fmt: skip

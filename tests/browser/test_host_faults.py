@@ -315,7 +315,8 @@ def test_full_storage_is_called_full_not_blocked(
           try { for (;; index++) localStorage.setItem(`host-cache-${index}`, 'x'.repeat(size)); } catch {} } }"""
     )
     page.locator('[data-calendar-app="apple"] button').click()
-    status = page.locator('.calendar-links-marketplace__status')
+    # The line under the switch that was used.
+    status = page.locator('[data-calendar-app="apple"] .calendar-links-marketplace__status')
     expect(status).to_contain_text("full")
     expect(status).not_to_contain_text("blocked")
 

@@ -158,6 +158,7 @@ def test_bad_dates_and_times_show_a_message_and_make_nothing(
     for key in bad:
         group = page.locator(f'[data-calendar-for="{key}"]')
         expect(group.locator(".calendar-links__message")).to_contain_text(f"Label {key}")
+        # Empty is no error, a bad value is: both leave the buttons inactive but focusable.
         expect(group.locator("button[aria-disabled=true]")).to_have_count(2)
     # A click on an inactive button makes nothing, even when sent by a script.
     page.evaluate("document.querySelectorAll('.calendar-links button').forEach((b) => b.click())")

@@ -155,7 +155,7 @@ def test_an_invalid_edit_is_reported_at_once_and_kept(context: BrowserContext, p
     expect(group.locator("[data-calendar-provider='google']")).to_have_attribute("aria-disabled", "true")
     page.fill("#C-1900-renewal", "2027-04-01")
     expect(group.locator("[data-calendar-provider='google']")).not_to_have_attribute("aria-disabled", "true")
-    expect(group.locator(".calendar-links__message")).to_be_empty()
+    expect(group.locator(".calendar-links__message")).to_have_count(0)
 
 
 def test_fifty_re_renders_leave_one_set_of_buttons_per_field(context: BrowserContext, page: Page, base_url: str) -> None:
