@@ -78,7 +78,13 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         if self.varies_by_encoding:
             # Caches must not hand a brotli body to a browser that asked for identity.
             self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        self.send_header("Content-Security-Policy", getattr(self.server, "content_security_policy", CONTENT_SECURITY_POLICY))
+        cors_origin = getattr(self.server, "cors_origin", None)
+        if cors_origin:
+            # Pages on another origin load our module scripts, the runtime's files and the
+            # icons in CORS mode: the browser hands them over only with this header.
+            self.send_header("Access-Control-Allow-Origin", cors_origin)
+            self.send_header("Vary", "Origin")
         super().end_headers()
 
     def send_head(self) -> Any:
@@ -140,11 +146,22 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         """Keep the terminal quiet; errors still reach log_error."""
 
 
-def make_server(port: int, directory: Path = ROOT, *, precompressed: bool = True) -> http.server.ThreadingHTTPServer:
-    """A server bound to 127.0.0.1 that serves `directory`, with precompressed siblings unless told not to."""
+def make_server(
+    port: int,
+    directory: Path = ROOT,
+    *,
+    precompressed: bool = True,
+    cors_origin: str | None = None,
+    content_security_policy: str = CONTENT_SECURITY_POLICY,
+) -> http.server.ThreadingHTTPServer:
+    """A server bound to 127.0.0.1 that serves `directory`, with precompressed siblings unless
+    told not to, to pages of cors_origin (or "*") as well when one is given, and with the
+    given Content-Security-Policy on every response."""
     handler = functools.partial(StaticHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.precompressed = precompressed  # type: ignore[attr-defined]
+    server.cors_origin = cors_origin  # type: ignore[attr-defined]
+    server.content_security_policy = content_security_policy  # type: ignore[attr-defined]
     return server
 
 
@@ -152,8 +169,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=int, default=8000, help="0 picks a free port")
     parser.add_argument("--plain", action="store_true", help="ignore precompressed siblings, as a plain static host would")
+    parser.add_argument("--cors", metavar="ORIGIN", help="also serve pages of ORIGIN (or *), as a static host on another origin")
     arguments = parser.parse_args()
-    server = make_server(arguments.port, precompressed=not arguments.plain)
+    server = make_server(arguments.port, precompressed=not arguments.plain, cors_origin=arguments.cors)
     print(f"calendar-links demo: http://127.0.0.1:{server.server_address[1]}/", flush=True)
     try:
         server.serve_forever()

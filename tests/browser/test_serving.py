@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from conftest import PageWatch, guard_route, open_ready, set_integrations
@@ -89,3 +89,52 @@ def test_compressed_and_plain_serving_give_the_same_app(browser: Browser, server
     assert len(compressed["events"]) >= 3
     assert compressed["groups"] == plain["groups"]
     assert compressed["events"] == plain["events"]
+
+
+NONCE = "c2VydmVkLWVsc2V3aGVyZQ"
+# A host's strict policy: scripts only by nonce ('strict-dynamic' lets what a trusted script
+# imports load), WebAssembly allowed, nothing inline.
+NONCE_POLICY = (
+    f"script-src 'nonce-{NONCE}' 'strict-dynamic' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'"
+)
+
+
+def test_static_files_on_another_origin_under_a_nonce_policy(browser: Browser, tmp_path: Path) -> None:
+    # The host page on one origin, under a strict nonce policy; our files on a second origin
+    # (another port) that allows the page's origin by CORS, as a company's static host would.
+    page_host = make_server(0, tmp_path, content_security_policy=NONCE_POLICY)
+    page_origin = f"http://127.0.0.1:{page_host.server_address[1]}"
+    static_host = make_server(0, ROOT, cors_origin=page_origin)
+    for server in (page_host, static_host):
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    static = f"http://127.0.0.1:{static_host.server_address[1]}/static"
+    (tmp_path / "record.html").write_text(
+        f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Static files elsewhere</title>
+<link rel="stylesheet" href="{static}/calendar-links.css">
+<script type="module" nonce="{NONCE}" src="{static}/calendar-links.mjs"></script>
+</head><body>
+<article data-calendar-record data-record-id="R-7" data-record-name="Ada Lovelace">
+<span data-calendar-field="birthday" data-field-type="date" data-field-label="Birthday" data-value="2026-12-10">10 December</span>
+</article></body></html>""",
+        encoding="utf-8",
+    )
+    watch = PageWatch()
+    context = browser.new_context()
+    context.route("**/*", lambda route: guard_route(watch, route))
+    set_integrations(context, google=True, outlook=False)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    try:
+        open_ready(page, page_origin + "/record.html")
+        with context.expect_page() as new_tab:
+            page.get_by_role("button", name="Add Birthday to Google Calendar").click()
+        new_tab.value.close()
+        query = parse_qs(urlsplit(watch.provider_urls[-1]).query)
+        assert query["dates"] == ["20261210/20261211"]
+        assert errors == [] and watch.blocked_requests == []
+    finally:
+        context.close()
+        for server in (page_host, static_host):
+            server.shutdown()
