@@ -46,6 +46,8 @@ PLAIN_JS = BenchPage("plain JavaScript", "/bench-plain-js.html", has_buttons=Tru
 APP_PRELOAD = BenchPage("app with preload hints", "/bench-app-preload.html", has_buttons=True)
 # The demo as the README embeds calendar-links: the stylesheet and one module, no PyScript tags.
 APP_EMBED = BenchPage("app, the README's two tags", "/bench-app-two-tags.html", has_buttons=True)
+# A record page with no marketplace panel and no hint, visited with no calendar on: standby.
+RECORD_STANDBY = BenchPage("record page, no calendar on", "/bench-record-standby.html", has_buttons=False)
 APP_PERSISTENT = BenchPage("app, persistent profile", "/", has_buttons=True)
 START_PAGES = (APP, APP_EMBED, APP_PRELOAD, APP_NO_SNAPSHOT, BARE_PYODIDE, BARE_SNAPSHOT, PLAIN_JS)
 # The optional hints of the README ("Serving in production") that start the runtime's big
@@ -98,6 +100,19 @@ def with_two_tags(index_html: str) -> str:
     tags = embed_tags(index_html)
     module = '<script type="module" src="static/calendar-links.mjs"></script>'
     return index_html.replace(tags["core"], module).replace(tags["python"], "")
+
+
+def standby_record_html(index_html: str) -> str:
+    """A record page with the README's two tags and nothing that needs Python without a calendar."""
+    tags = embed_tags(index_html)
+    module = '<script type="module" src="static/calendar-links.mjs"></script>'
+    return (
+        '<!doctype html>\n<html lang="en" data-calendar-links-state="loading">\n<head>\n<meta charset="utf-8">\n'
+        f'<title>Bench: a record</title>\n{tags["icon"]}\n{tags["stylesheet"]}\n{module}\n</head>\n<body>\n'
+        '<article data-calendar-record data-record-id="R-1" data-record-name="Ada Lovelace">\n'
+        '<span data-calendar-field="birthday" data-field-type="date" data-value="2026-12-10">10 December 2026</span>\n'
+        "</article>\n</body>\n</html>\n"
+    )
 
 
 def no_snapshot_index(index_html: str, config_path: str) -> str:
@@ -176,6 +191,7 @@ def generated_pages(field_counts: Sequence[int]) -> dict[str, tuple[str, bytes]]
         PLAIN_JS.path: (html, plain_js_index(index_html).encode()),
         APP_PRELOAD.path: (html, with_preload_hints(index_html).encode()),
         APP_EMBED.path: (html, with_two_tags(index_html).encode()),
+        RECORD_STANDBY.path: (html, standby_record_html(index_html).encode()),
     }
     for count in field_counts:
         pages[fields_page(count).path] = (html, many_fields_html(count, index_html).encode())

@@ -25,8 +25,8 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Playwright
 
-from browser import COLLECT_JS, PROBE_SCRIPT, READY_MARK, Watch, measure_load, prepare_context
-from catalog import APP, APP_EMBED, APP_PRELOAD, ROOT, BenchPage
+from browser import COLLECT_JS, LOAD_TIMEOUT_MS, PROBE_SCRIPT, READY_MARK, Watch, measure_load, prepare_context
+from catalog import APP, APP_EMBED, APP_PRELOAD, RECORD_STANDBY, ROOT, BenchPage
 from chromium import CHROMIUM_ARGS, CHROMIUM_PATH
 from text import mmm, progress, spread, table
 
@@ -125,10 +125,36 @@ def visit(
             context.close()
 
 
+def standby_visit(playwright: Playwright, watch: Watch, network: Network) -> Visit:
+    """A first visit of a record page with no calendar on: what standing by costs."""
+    with tempfile.TemporaryDirectory(prefix="calendar-links-wire-") as profile:
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS, headless=True, proxy=watch.proxy()
+        )
+        try:
+            watch.attach(context)  # no calendar on: prepare_context would turn two on
+            page = context.new_page()
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send("Network.emulateNetworkConditions", network.conditions())
+            page.goto(watch.base_url + RECORD_STANDBY.path.lstrip("/"), wait_until="commit")
+            page.wait_for_selector("html[data-calendar-links-state='standby']", state="attached", timeout=LOAD_TIMEOUT_MS)
+            standby_ms = page.evaluate("performance.now()")
+            page.wait_for_load_state("networkidle", timeout=LOAD_TIMEOUT_MS)
+            data = page.evaluate(COLLECT_JS, READY_MARK)
+            transferred = data["navigation"]["transferSize"] + sum(r["transferSize"] for r in data["resources"])
+            return Visit(PRECOMPRESSED, network.name, RECORD_STANDBY.name, "first", standby_ms, transferred, 1 + len(data["resources"]))
+        finally:
+            context.close()
+
+
 def run_wire(playwright: Playwright, watch: Watch, plain_base_url: str, runs: int) -> list[Visit]:
     """Every row of WIRE_ROWS, `runs` times, first and repeat visit."""
     visits = []
     for run in range(runs):
+        standby = standby_visit(playwright, watch, FAST)
+        visits.append(standby)
+        progress(f"run {run + 1}/{runs}  {standby.page}: standing by at {standby.ready_ms:.0f} ms, {standby.bytes_transferred / 1e3:.1f} kB")
         for serving, network, bench_page in WIRE_ROWS:
             base_url = watch.base_url if serving == PRECOMPRESSED else plain_base_url
             first, repeat = visit(playwright, watch, base_url, serving, network, bench_page)
@@ -226,6 +252,12 @@ def report_wire(visits: list[Visit], audits: list[dict[str, Any]]) -> tuple[str,
             ]
         )
 
+    standbys = [v for v in visits if v.page == RECORD_STANDBY.name]
+    summary["standby"] = {
+        "standing_by": spread([v.ready_ms for v in standbys]),
+        "bytes": spread([float(v.bytes_transferred) for v in standbys]),
+    }
+
     def median(serving: str, network: Network, kind: str, what: str) -> float | None:
         row = summary["rows"].get(f"{APP_EMBED.name}, {serving}, {network.name}")
         return None if row is None else float(row[kind][what]["median"])
@@ -260,6 +292,10 @@ def report_wire(visits: list[Visit], audits: list[dict[str, Any]]) -> tuple[str,
             f"   {key}: {value / scale:,.2f} {unit} — target {goal}: {verdict(value, key)}" if value is not None else f"   {key}: —"
             for key, value, goal, scale, unit in checks
         ],
+        f"   {RECORD_STANDBY.name} (standby), {FAST.name}: standing by at {mmm(summary['standby']['standing_by'])} ms, "
+        f"{summary['standby']['bytes']['median'] / 1e3:,.1f} kB in all"
+        if standbys
+        else "",
         "",
         "7a. Bytes per file of a first visit (bytes; the first run's loads; .gz = the gzip sibling on disk, what a host",
         "    that serves only gzip_static would send)",

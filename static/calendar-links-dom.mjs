@@ -42,6 +42,7 @@ const hostDocument = globalThis.document;
 export const getAttribute = methodOf(Element, "getAttribute");
 export const hasAttribute = methodOf(Element, "hasAttribute");
 export const setAttribute = methodOf(Element, "setAttribute");
+export const removeAttribute = methodOf(Element, "removeAttribute");
 export const closest = methodOf(Element, "closest");
 export const matches = methodOf(Element, "matches");
 export const querySelector = methodOf(Element, "querySelector");

@@ -11,8 +11,8 @@
 // with the reason, once.
 import { loadPyodide as loadVendoredPyodide, version } from "./vendor/pyodide/pyodide.mjs";
 import * as pageDom from "./calendar-links-dom.mjs";
-import { pageRoot, setAttribute } from "./calendar-links-dom.mjs";
-import { storedCalendarOn } from "./calendar-links-demand.mjs";
+import { getAttribute, pageRoot, removeAttribute, setAttribute } from "./calendar-links-dom.mjs";
+import { storedCalendarOn, whenNeeded } from "./calendar-links-demand.mjs";
 import {
   archiveURL, lazyArchiveURL, lazyStdLibURL, pyodideFolderURL, snapshotBytes, wasmURL,
 } from "./calendar-links-files.mjs";
@@ -26,9 +26,6 @@ const ARCHIVE_PATH = "/lib/calendar-links.zip";
 // `?snapshot=off` on this module's URL starts Python the normal way, without a warning: for
 // comparing the two starts (bench/run.py) and for ruling the snapshot out when debugging.
 const useSnapshot = new URL(import.meta.url).searchParams.get("snapshot") !== "off";
-
-// The loading placeholder (calendar-links.css) is only for pages that will get buttons.
-if (storedCalendarOn()) setAttribute(pageRoot(), "data-calendar-links-calendars", "");
 
 async function bytesOf(url) {
   const response = await fetch(url);
@@ -102,6 +99,8 @@ async function startPyodide(snapshot) {
 
 class FilesMissing extends Error {}
 
+const nextTask = () => new Promise((resolve) => setTimeout(resolve));
+
 // Why Pyodide could not start: its files, the page's policy, or anything else.
 function startReason(error) {
   const text = String(error?.message ?? error);
@@ -138,9 +137,30 @@ function failed(reason) {
   return new Promise(() => {});
 }
 
+const STATE = "data-calendar-links-state";
+
+// Until the page needs Python (calendar-links-demand.mjs) it stands by: nothing downloaded,
+// <html data-calendar-links-state="standby">, and a calendar-links:standby event. Then the
+// state the host page gave comes back, and the start goes on.
+async function standBy() {
+  const hostState = getAttribute(pageRoot(), STATE);
+  let waited = false;
+  await whenNeeded(() => {
+    waited = true;
+    setAttribute(pageRoot(), STATE, "standby");
+    dispatchEvent(new Event("calendar-links:standby"));
+  });
+  if (!waited) return;
+  if (hostState === null) removeAttribute(pageRoot(), STATE);
+  else setAttribute(pageRoot(), STATE, hostState);
+}
+
 async function start() {
   const blocker = startBlocker();
   if (blocker !== null) return failed(blocker);
+  await standBy();
+  // The loading placeholder (calendar-links.css) is only for pages that will get buttons.
+  if (storedCalendarOn()) setAttribute(pageRoot(), "data-calendar-links-calendars", "");
   const firstArchive = download(useSnapshot ? lazyArchiveURL : archiveURL);
   let pyodide, restored;
   try {
@@ -155,6 +175,8 @@ async function start() {
   }
   // A normal start imports everything, so it needs the whole archive.
   const archive = restored || !useSnapshot ? firstArchive : download(archiveURL);
+  // Each step in a task of its own, so that the page can answer input in between.
+  await nextTask();
   try {
     pyodide.registerJsModule("calendar_links_dom", pageDom);
     pyodide.FS.writeFile(ARCHIVE_PATH, new Uint8Array(await archive));
@@ -162,6 +184,7 @@ async function start() {
   } catch (error) {
     return failed(error instanceof FilesMissing ? FILES_MISSING : FILES_DAMAGED);
   }
+  await nextTask();
   try {
     pyodide.runPython(START_APP);
   } catch (error) {

@@ -4,19 +4,20 @@
 // The runtime module starts the app as soon as it loads; when the page rules a start out, or
 // the runtime can't even be loaded (a file of it missing, or answered with an HTML page),
 // this says so.
-import { storedCalendarOn } from "./calendar-links-demand.mjs";
+import { pageNeedsPython } from "./calendar-links-demand.mjs";
 import { RESTORE_DOWNLOADS, RESTORE_MODULES } from "./calendar-links-files.mjs";
 
-// When a calendar is on, the big downloads start now, side by side, instead of after the
+// When the page needs Python, the big downloads start now, side by side, instead of after the
 // chain of modules that leads to them (the runtime, Pyodide's loader, its interpreter): the
 // runtime's own requests then take the answers already on their way. Through the platform's
 // own methods, which a page's named elements can't hide (calendar-links-dom.mjs says more).
 function preload() {
-  const createElement = Document.prototype.createElement;
-  const setAttribute = Element.prototype.setAttribute;
-  const head = Object.getOwnPropertyDescriptor(Document.prototype, "head").get.call(document);
+  const { apply } = Reflect;
+  const { createElement, querySelector } = Document.prototype;
+  const { append, setAttribute } = Element.prototype;
+  const head = apply(Object.getOwnPropertyDescriptor(Document.prototype, "head").get, document, []);
   // A page whose policy allows scripts by nonce allows our module preloads with the same one.
-  const nonce = Document.prototype.querySelector.call(document, "script[nonce]")?.nonce ?? "";
+  const nonce = apply(querySelector, document, ["script[nonce]"])?.nonce ?? "";
   // The small modules first: a server speaking HTTP/1.1 answers a browser on six
   // connections, and the modules must not wait behind the big files.
   const links = [
@@ -24,13 +25,13 @@ function preload() {
     ...RESTORE_DOWNLOADS.map((href) => ({ rel: "preload", as: "fetch", crossorigin: "anonymous", href })),
   ];
   for (const attributes of links) {
-    const link = createElement.call(document, "link");
-    for (const [name, value] of Object.entries(attributes)) if (value) setAttribute.call(link, name, value);
-    Element.prototype.append.call(head, link);
+    const link = apply(createElement, document, ["link"]);
+    for (const [name, value] of Object.entries(attributes)) if (value) apply(setAttribute, link, [name, value]);
+    apply(append, head, [link]);
   }
 }
 
-if (storedCalendarOn()) {
+if (pageNeedsPython()) {
   try {
     preload();
   } catch {

@@ -30,6 +30,7 @@ ARTIFACTS = ROOT / "test-artifacts"
 TEST_CHROMIUM_ARGS = [*CHROMIUM_ARGS, "--proxy-server=http://127.0.0.1:9"]
 PROVIDER_HOSTS = {"calendar.google.com", "outlook.live.com", "outlook.cloud.microsoft"}
 READY = "html[data-calendar-links-state='ready']"
+STANDBY = "html[data-calendar-links-state='standby']"
 # The bare host page, and how tests build records in it with DOM calls (so every attribute
 # holds exactly the text the test chose) and wait until every field has its group.
 HOST = "tests/browser/pages/host.html"
@@ -143,6 +144,7 @@ def enable_calendars(context: BrowserContext, integrations: dict[str, bool]) -> 
 
 
 def open_ready(page: Page, url: str) -> None:
-    """Navigate and wait for the app's own ready marker, never a fixed sleep."""
+    """Navigate and wait for the app's own marker, never a fixed sleep: ready, or standing by
+    on a page that doesn't need Python yet (no calendar on, no panel, no hint)."""
     page.goto(url)
-    page.wait_for_selector(READY, state="attached")
+    page.wait_for_selector(f"{READY}, {STANDBY}", state="attached")

@@ -284,6 +284,8 @@ def test_a_polluted_object_prototype_fails_visibly_with_its_reason(
 def test_runtime_files_missing_or_served_as_html_fail_visibly(
     context: BrowserContext, watch: PageWatch, page: Page, base_url: str
 ) -> None:
+    # With a calendar on: a page without one stands by and fetches none of these files.
+    set_integrations(context, google=True, outlook=False)
     page.route("**/static/vendor/pyodide/pyodide.mjs", lambda route: route.fulfill(status=404, body="not found"))
     open_failing(context, page, base_url + "missing.html", host_page(RECORD))
     expect_failed(page, "could not be loaded")
