@@ -73,22 +73,24 @@ import sys
 ]
 `;
 const python = process.argv[2] ?? "python3";
-for (const [path, full, lazy] of [
+const archives = [
   [STDLIB_PATH, "pyodide/python_stdlib.zip", "pyodide/python_stdlib-lazy.zip"],
   [ARCHIVE_PATH, "calendar-links.zip", "calendar-links-lazy.zip"],
-]) {
+].map(([path, full, lazy]) => ({ path, source: fileURLToPath(new URL(full, vendor)), target: fileURLToPath(new URL(lazy, vendor)) }));
+const imported = {};
+for (const { path, source } of archives) {
   pyodide.globals.set("archive_path", path);
   const importedProxy = pyodide.runPython(IMPORTED_FROM);
-  const imported = importedProxy.toJs();
+  imported[source] = importedProxy.toJs();
   importedProxy.destroy();
-  const [source, target] = [full, lazy].map((name) => fileURLToPath(new URL(name, vendor)));
-  const report = execFileSync(python, [fileURLToPath(new URL("tools/lazy_archive.py", root)), source, target], {
-    input: imported.join("\n"),
-    encoding: "utf8",
-  });
-  process.stdout.write(report);
-  pyodide.FS.writeFile(path, new Uint8Array(readFileSync(target)));
 }
+process.stdout.write(
+  execFileSync(python, [fileURLToPath(new URL("tools/lazy_archive.py", root))], {
+    input: JSON.stringify({ archives: archives.map(({ source, target }) => [source, target]), imported }),
+    encoding: "utf8",
+  }),
+);
+for (const { path, target } of archives) pyodide.FS.writeFile(path, new Uint8Array(readFileSync(target)));
 pyodide.runPython(`
 import importlib, sys, zipimport
 zipimport._zip_directory_cache.clear()

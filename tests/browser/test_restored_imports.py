@@ -4,12 +4,13 @@ its dependencies import can still be imported."""
 
 from __future__ import annotations
 
-import ast
 import json
-import zipfile
 from pathlib import Path
 
-from playwright.sync_api import Page
+from conftest import set_integrations
+from playwright.sync_api import BrowserContext, Page
+
+from import_graph import module_name, module_sources, reachable_modules
 
 ROOT = Path(__file__).resolve().parents[2]
 VENDOR = ROOT / "static" / "vendor"
@@ -17,72 +18,22 @@ VENDOR = ROOT / "static" / "vendor"
 FULL_ARCHIVES = (VENDOR / "calendar-links.zip", VENDOR / "pyodide" / "python_stdlib.zip")
 
 
-def module_sources() -> dict[str, str]:
-    """Every module of the full archives by name, with the path of its source in its zip."""
-    sources: dict[str, str] = {}
-    for archive in FULL_ARCHIVES:
-        with zipfile.ZipFile(archive) as files:
-            for name in files.namelist():
-                if name.endswith(".py") and "/" + "tests/" not in "/" + name:
-                    module = name.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
-                    sources.setdefault(module, f"{archive}::{name}")
-    return sources
-
-
-def read_source(location: str) -> str:
-    archive, name = location.split("::")
-    with zipfile.ZipFile(archive) as files:
-        return files.read(name).decode("utf-8", errors="replace")
-
-
-def imported_names(tree: ast.AST, module: str, is_package: bool) -> set[str]:
-    """The absolute names an `import` anywhere in a module's code can ask for (inside
-    functions and try blocks too: those are the lazy imports a restore must still serve)."""
-    names = set()
-    package = module if is_package else module.rpartition(".")[0]
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                parent = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
-                base = f"{parent}.{base}" if base else parent
-            names.add(base)
-            names.update(f"{base}.{alias.name}" for alias in node.names)
-    return names
-
-
-def reachable_modules() -> list[str]:
+def reachable_from_ours() -> list[str]:
     """Our modules and everything their imports reach, transitively, among the shipped modules."""
-    sources = module_sources()
     source = ROOT / "py"
-    ours = sorted(
-        ".".join(path.relative_to(source).with_suffix("").parts).removesuffix(".__init__") for path in source.rglob("*.py")
-    )
-    seen: set[str] = set()
-    queue = list(ours)
-    while queue:
-        module = queue.pop()
-        if module in seen or module not in sources:
-            continue
-        seen.add(module)
-        try:
-            tree = ast.parse(read_source(sources[module]))
-        except SyntaxError:
-            continue  # newer syntax than this Python reads; the module itself is still imported
-        for name in imported_names(tree, module, sources[module].endswith("__init__.py")):
-            parts = name.split(".")
-            # A dotted import also imports every package on the way.
-            queue.extend(".".join(parts[: index + 1]) for index in range(len(parts)))
-    return sorted(seen)
+    ours = [module_name(str(path.relative_to(source))) for path in source.rglob("*.py")]
+    return sorted(reachable_modules(ours, module_sources(FULL_ARCHIVES)))
 
 
-def test_every_code_path_runs_and_every_import_resolves_after_a_restore(page: Page, base_url: str) -> None:
+def test_every_code_path_runs_and_every_import_resolves_after_a_restore(
+    context: BrowserContext, page: Page, base_url: str
+) -> None:
+    # A calendar on, as where the app runs: a page without one stands by, Python not started.
+    set_integrations(context, google=True, outlook=False)
     page.goto(base_url + "tests/browser/restored_checks.html")
     page.wait_for_selector("html[data-core-failures]", state="attached")
     assert json.loads(page.get_attribute("html", "data-core-failures") or "null") == []
-    names = reachable_modules()
+    names = reachable_from_ours()
     assert len(names) > 200, "the import walk found too little to mean anything"
     result = json.loads(page.evaluate("(names) => window.calendarLinksImportEach(JSON.stringify(names))", names))
     failures = result["failures"]
@@ -90,7 +41,7 @@ def test_every_code_path_runs_and_every_import_resolves_after_a_restore(page: Pa
     # extension it doesn't build), and a module refusing the platform itself (asyncio's
     # Windows modules raise a bare ImportError). A module the full files hold must import;
     # a trimmed file shows as ModuleNotFoundError naming it, or as zipimport's ZipImportError.
-    shipped = set(module_sources())
+    shipped = set(module_sources(FULL_ARCHIVES))
     trimmed = {
         name: failure
         for name, failure in failures.items()
