@@ -103,9 +103,15 @@ let rootsOffPage = [];
 let rootsAttached = [];
 let onRootsAttached = null;
 let rootsNoticeDue = false;
+// Until the app takes them in (it may never start), dropped components are pruned now and then.
+let pruneAttachedAt = 1000;
 
 function noteAttachedRoot(root) {
   rootsAttached.push(new WeakRef(root));
+  if (rootsAttached.length >= pruneAttachedAt) {
+    rootsAttached = rootsAttached.filter((held) => held.deref() !== undefined);
+    pruneAttachedAt = Math.max(1000, 2 * rootsAttached.length);
+  }
   if (onRootsAttached === null || rootsNoticeDue) return;
   rootsNoticeDue = true;
   // After the task that attached it: a component usually fills its root right away.
@@ -288,7 +294,8 @@ export function ownsId(element) {
   const id = element.id;
   if (!id) return false;
   const root = shadowRootAround(element);
-  const holders = root === null ? allOnPage(`#${CSS.escape(id)}`) : fragmentQuerySelectorAll(root, `#${CSS.escape(id)}`);
+  // Our own ids (calendar-links-message-N): nothing in them to escape.
+  const holders = root === null ? allOnPage(`#${id}`) : fragmentQuerySelectorAll(root, `#${id}`);
   return holders.length > 0 && holders[0] === element;
 }
 

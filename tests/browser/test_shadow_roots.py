@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-from conftest import READY, PageWatch
+from conftest import READY, PageWatch, enable_calendars
 from playwright.sync_api import BrowserContext, Page, expect
 from test_host_faults import EMBED, google_dates, host_page, open_host
 
@@ -40,6 +40,8 @@ TEMPLATES = """
   <crm-part data-template="birthday"></crm-part></section></template>
 <template id="birthday"><span data-calendar-field="birthday" data-field-type="date" data-field-label="Geburtstag">9. Dezember 1906</span></template>
 <template id="hidden"><span data-calendar-field="secret" data-field-type="date" data-value="2026-12-02">x</span></template>
+<template id="dates"><label for="start">Start:</label> <input type="date" id="start" name="start" value="2026-12-08">
+  <time id="review" datetime="2026-12-09T10:00" aria-label="Review">9 Dec</time></template>
 <template id="call"><span data-calendar-field="call" data-field-type="date" data-field-label="Call">
   <input type="date" aria-label="Call"></span></template>
 """
@@ -162,6 +164,35 @@ def test_components_that_change_later_are_followed(
     page.get_by_label("Call", exact=True).fill("2026-12-07")
     expect(call).not_to_have_attribute("aria-disabled", "true")
     assert google_dates(context, watch, lambda: call.click()) == ["20261207/20261208"]
+
+
+def test_menus_and_automatic_fields_work_inside_components(
+    context: BrowserContext, watch: PageWatch, page: Page, base_url: str
+) -> None:
+    enable_calendars(context, {"google": True, "outlook": True, "apple": True})
+    body = (
+        TEMPLATES
+        + '<div data-calendar-record data-calendar-auto data-record-id="R-3" data-record-name="Alan Turing">'
+        '<crm-part data-template="dates"></crm-part></div>'
+    )
+    open_host(context, page, base_url + "menus.html", component_page(body))
+    # The record's automatic fields include the date inputs of the component inside it.
+    trigger = page.locator(GROUP_OF.format("start") + " [data-calendar-menu]")
+    expect(trigger).to_have_attribute("aria-label", "Add to calendar: Start")
+    expect(page.locator(GROUP_OF.format("review"))).to_have_count(1)
+    expect(page.locator(".calendar-links")).to_have_count(2)
+    # The menu-button pattern, inside the shadow root: keys reach it, Escape returns focus.
+    trigger.focus()
+    page.keyboard.press("ArrowDown")
+    expect(trigger).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate(DEEP_FOCUS) == "outlook"
+    page.keyboard.press("Escape")
+    expect(trigger).to_have_attribute("aria-expanded", "false")
+    trigger.click()
+    dates = google_dates(context, watch, lambda: page.locator(GOOGLE_OF.format("start")).click())
+    assert dates == ["20261208/20261209"]
+    expect(trigger).to_have_attribute("aria-expanded", "false")
 
 
 def test_shadow_root_groups_are_styled_under_a_nonce_policy(
