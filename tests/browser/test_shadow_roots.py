@@ -195,6 +195,23 @@ def test_menus_and_automatic_fields_work_inside_components(
     expect(trigger).to_have_attribute("aria-expanded", "false")
 
 
+def test_a_frozen_element_prototype_leaves_components_followed_when_inserted(
+    context: BrowserContext, watch: PageWatch, page: Page, base_url: str
+) -> None:
+    # attachShadow can't be wrapped: the roots at start are found by the walk, a component
+    # put on the page later by its insertion.
+    context.add_init_script("Object.freeze(Element.prototype);")
+    body = TEMPLATES + '<div data-calendar-record data-record-id="R-1"><crm-part data-template="done"></crm-part></div>'
+    open_host(context, page, base_url + "frozen.html", component_page(body))
+    expect(page.locator(GROUP_OF.format("done"))).to_have_count(1)
+    page.evaluate("""() => {
+      const part = document.createElement('crm-part');
+      part.dataset.template = 'hidden';
+      document.querySelector('[data-record-id="R-1"]').append(part);
+    }""")
+    expect(page.locator(GROUP_OF.format("secret"))).to_have_count(1)
+
+
 def test_shadow_root_groups_are_styled_under_a_nonce_policy(
     context: BrowserContext, watch: PageWatch, page: Page, base_url: str
 ) -> None:
