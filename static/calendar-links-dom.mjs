@@ -61,6 +61,8 @@ const documentBody = propertyOf(Document, "body");
 const addListener = methodOf(EventTarget, "addEventListener");
 const fragmentQuerySelectorAll = methodOf(DocumentFragment, "querySelectorAll");
 const getRootNode = methodOf(Node, "getRootNode");
+const documentCreateTreeWalker = methodOf(Document, "createTreeWalker");
+const nextNode = methodOf(globalThis.TreeWalker, "nextNode");
 const containsNode = methodOf(Node, "contains");
 const shadowRootOf = propertyOf(Element, "shadowRoot");
 const hostOf = propertyOf(ShadowRoot, "host");
@@ -169,8 +171,8 @@ function takeInRoot(root, fieldSelector) {
 // The open shadow roots of the elements under node (a document or a root), one level deep.
 function openRootsUnder(node) {
   const found = [];
-  const walker = hostDocument.createTreeWalker(node, 1);
-  for (let element = walker.nextNode(); element !== null; element = walker.nextNode()) {
+  const walker = documentCreateTreeWalker(hostDocument, node, 1);
+  for (let element = nextNode(walker); element !== null; element = nextNode(walker)) {
     const root = shadowRootOf(element);
     if (root !== null) found.push(root);
   }
@@ -402,10 +404,17 @@ export function placeGroups(fields, template, plan) {
 const STYLE_MARK = "data-calendar-links-style";
 const OUR_STYLESHEET = /\/calendar-links[^/]*\.css$/;
 
+const pathOf = (link) => {
+  try {
+    return new URL(link.href).pathname;
+  } catch {
+    return "";
+  }
+};
+
 function styleShadowRoot(root) {
   if (fragmentQuerySelectorAll(root, `link[${STYLE_MARK}]`).length > 0) return;
-  const pageLink = arrayFrom(allOnPage("link[rel~=stylesheet][href]"))
-    .find((link) => OUR_STYLESHEET.test(new URL(link.href, hostDocument.baseURI).pathname));
+  const pageLink = arrayFrom(allOnPage("link[rel~=stylesheet][href]")).find((link) => OUR_STYLESHEET.test(pathOf(link)));
   if (pageLink === undefined) return;
   const copy = pageLink.cloneNode(false);
   copy.setAttribute(STYLE_MARK, "");
