@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, ProxySettings
 
 from chromium import CHROMIUM_ARGS, CHROMIUM_PATH
-from catalog import ARCHIVE_FILE, BENCH_PAGES, LAZY_ARCHIVE_FILE, PYODIDE_FILES, SNAPSHOT_FILE, BenchPage
+from catalog import ARCHIVE_FILE, BENCH_PAGES, LAZY_ARCHIVE_FILE, PYODIDE_FILES, SNAPSHOT_PARTS, BenchPage
 
 READY_MARK = "calendar-links:ready"
 START_MARK = "calendar-links:start"
@@ -246,7 +246,7 @@ def start_phases(data: dict[str, Any], probe: dict[str, Any]) -> dict[str, float
     wasm = [w for w in probe.get("wasm", []) if w.get("url") == "pyodide.asm.wasm" and w.get("end")]
     return {
         "interpreter_requested": first_start(("calendar-links-runtime.mjs", "pyodide.mjs")),
-        "pyodide_downloaded": last_end((*PYODIDE_FILES, SNAPSHOT_FILE)),
+        "pyodide_downloaded": last_end((*PYODIDE_FILES, *SNAPSHOT_PARTS)),
         "archive_downloaded": last_end((ARCHIVE_FILE, LAZY_ARCHIVE_FILE)),
         "wasm_instantiated": wasm[0]["end"] if wasm else None,
         "py_ready": probe.get("pyReady"),

@@ -21,7 +21,8 @@ PYODIDE_FILES = (
     "python_stdlib-lazy.zip",
     "pyodide-lock.json",
 )
-SNAPSHOT_FILE = "snapshot.bin"
+# The snapshot's parts as built (SNAPSHOT_PARTS in static/calendar-links-files.mjs).
+SNAPSHOT_PARTS = tuple(sorted(path.name for path in (ROOT / "static" / "vendor" / "pyodide").glob("snapshot-*.bin")))
 ARCHIVE_FILE = "calendar-links.zip"
 # What a start from the snapshot downloads instead of the full archive (tools/make_snapshot.mjs).
 LAZY_ARCHIVE_FILE = "calendar-links-lazy.zip"
@@ -43,13 +44,17 @@ BARE_PYODIDE = BenchPage("bare Pyodide", "/bench/pages/bare-pyodide.html", has_b
 BARE_SNAPSHOT = BenchPage("bare snapshot restore", "/bench/pages/bare-snapshot.html", has_buttons=False)
 PLAIN_JS = BenchPage("plain JavaScript", "/bench-plain-js.html", has_buttons=True)
 APP_PRELOAD = BenchPage("app with preload hints", "/bench-app-preload.html", has_buttons=True)
+# The demo as the README embeds calendar-links: the stylesheet and one module, no PyScript tags.
+APP_EMBED = BenchPage("app, the README's two tags", "/bench-app-two-tags.html", has_buttons=True)
 APP_PERSISTENT = BenchPage("app, persistent profile", "/", has_buttons=True)
-START_PAGES = (APP, APP_PRELOAD, APP_NO_SNAPSHOT, BARE_PYODIDE, BARE_SNAPSHOT, PLAIN_JS)
+START_PAGES = (APP, APP_EMBED, APP_PRELOAD, APP_NO_SNAPSHOT, BARE_PYODIDE, BARE_SNAPSHOT, PLAIN_JS)
 # The optional hints of the README ("Serving in production") that start the runtime's big
 # downloads with the page instead of after PyScript's chain of module imports.
 PRELOAD_HINTS = """
   <link rel="modulepreload" href="static/calendar-links-runtime.mjs">
-  <link rel="preload" href="static/vendor/pyodide/snapshot.bin" as="fetch" crossorigin>
+  <link rel="preload" href="static/vendor/pyodide/snapshot-1.bin" as="fetch" crossorigin>
+  <link rel="preload" href="static/vendor/pyodide/snapshot-2.bin" as="fetch" crossorigin>
+  <link rel="preload" href="static/vendor/pyodide/snapshot-3.bin" as="fetch" crossorigin>
   <link rel="preload" href="static/vendor/pyodide/pyodide.asm.wasm" as="fetch" crossorigin>
   <link rel="preload" href="static/vendor/pyodide/python_stdlib-lazy.zip" as="fetch" crossorigin>
   <link rel="preload" href="static/vendor/calendar-links-lazy.zip" as="fetch" crossorigin>
@@ -85,6 +90,14 @@ def with_preload_hints(index_html: str) -> str:
     """index.html with the preload hints right after its calendar-links tags."""
     python_tag = embed_tags(index_html)["python"]
     return index_html.replace(python_tag, python_tag + PRELOAD_HINTS)
+
+
+def with_two_tags(index_html: str) -> str:
+    """index.html embedding calendar-links as the README does: PyScript's two tags replaced by
+    the embed module."""
+    tags = embed_tags(index_html)
+    module = '<script type="module" src="static/calendar-links.mjs"></script>'
+    return index_html.replace(tags["core"], module).replace(tags["python"], "")
 
 
 def no_snapshot_index(index_html: str, config_path: str) -> str:
@@ -162,6 +175,7 @@ def generated_pages(field_counts: Sequence[int]) -> dict[str, tuple[str, bytes]]
         APP_NO_SNAPSHOT.path: (html, no_snapshot_index(index_html, "bench-no-snapshot.toml").encode()),
         PLAIN_JS.path: (html, plain_js_index(index_html).encode()),
         APP_PRELOAD.path: (html, with_preload_hints(index_html).encode()),
+        APP_EMBED.path: (html, with_two_tags(index_html).encode()),
     }
     for count in field_counts:
         pages[fields_page(count).path] = (html, many_fields_html(count, index_html).encode())

@@ -24,7 +24,7 @@ from catalog import (
     BARE_SNAPSHOT,
     PLAIN_JS,
     ROOT,
-    SNAPSHOT_FILE,
+    SNAPSHOT_PARTS,
     START_PAGES,
 )
 from measure import CLICKS_PER_PAGE, ClickPage
@@ -44,7 +44,7 @@ def machine_facts(browser_version: str) -> dict[str, Any]:
     commit = subprocess.run(
         ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
     ).stdout.strip()
-    snapshot = ROOT / "static" / "vendor" / "pyodide" / SNAPSHOT_FILE
+    snapshot_parts = [ROOT / "static" / "vendor" / "pyodide" / name for name in SNAPSHOT_PARTS]
     archive = ROOT / "static" / "vendor" / ARCHIVE_FILE
     return {
         "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -54,8 +54,10 @@ def machine_facts(browser_version: str) -> dict[str, Any]:
         "chromium": browser_version,
         "python": platform.python_version(),
         "commit": commit or "unknown",
-        "snapshot_bytes": snapshot.stat().st_size,
-        "snapshot_built": datetime.fromtimestamp(snapshot.stat().st_mtime, timezone.utc).isoformat(timespec="seconds"),
+        "snapshot_bytes": sum(part.stat().st_size for part in snapshot_parts),
+        "snapshot_built": datetime.fromtimestamp(
+            max(part.stat().st_mtime for part in snapshot_parts), timezone.utc
+        ).isoformat(timespec="seconds"),
         "archive_sha256": hashlib.sha256(archive.read_bytes()).hexdigest()[:12],
     }
 
@@ -67,7 +69,7 @@ def report_machine(facts: dict[str, Any], options: argparse.Namespace) -> str:
             f"   date      {facts['date']}",
             f"   machine   nproc {facts['nproc']}, {facts['cpu']}, {facts['memory_gib']} GiB",
             f"   browser   Chromium {facts['chromium']} (/usr/bin/chromium, headless)",
-            f"   code      commit {facts['commit']} (working tree as is), snapshot.bin {facts['snapshot_bytes']:,} bytes "
+            f"   code      commit {facts['commit']} (working tree as is), snapshot {facts['snapshot_bytes']:,} bytes "
             f"built {facts['snapshot_built']}, archive {facts['archive_sha256']}",
             f"   runs      {options.runs} per start-up page; {options.fields_runs} per many-field page; "
             f"{options.click_pages} click page(s) per calendar",
@@ -110,7 +112,7 @@ def report_start(loads: Sequence[Load]) -> tuple[str, dict[str, Any]]:
         ),
         f"   app ÷ bare snapshot restore: cold {targets['cold']:.2f}x, warm {targets['warm']:.2f}x "
         f"(target: within 1.15x: {'met' if max(targets.values()) <= 1.15 else 'not met'})",
-        "   warm = reload in the same off-the-record context, which re-downloads pyodide.asm.wasm and snapshot.bin;",
+        "   warm = reload in the same off-the-record context, which re-downloads pyodide.asm.wasm and the snapshot;",
         "   'app, persistent profile' = the app in a browser with an on-disk profile (a warm load revalidates everything).",
     ]
     return "\n".join(text), summary
@@ -312,7 +314,7 @@ def report_bytes_and_heap(loads: Sequence[Load]) -> tuple[str, dict[str, Any]]:
 
 STEP_MARKS = (
     ("steps:pyodide-module-loaded", "pyodide.mjs imported"),
-    ("steps:snapshot-downloaded", "snapshot.bin downloaded (in parallel)"),
+    ("steps:snapshot-downloaded", "snapshot downloaded (its parts in parallel)"),
     ("steps:restored", "loadPyodide({_loadSnapshot}) resolved"),
     ("steps:archive-in-place", "archive written to the file system"),
     ("steps:event-built", "one icalendar event built"),

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Playwright
 
 from browser import COLLECT_JS, PROBE_SCRIPT, READY_MARK, Watch, measure_load, prepare_context
-from catalog import APP, APP_PRELOAD, ROOT, BenchPage
+from catalog import APP, APP_EMBED, APP_PRELOAD, ROOT, BenchPage
 from chromium import CHROMIUM_ARGS, CHROMIUM_PATH
 from text import mmm, progress, spread, table
 
@@ -56,13 +56,14 @@ class Network:
 
 FAST = Network("50 Mbit/s, 20 ms", 50, 20)
 SLOW = Network("20 Mbit/s, 40 ms", 20, 40)
-# (serving, network, page): the plain host and the page with preload hints only on the
-# faster link, where what they cost already shows.
+# (serving, network, page): the README's embed on both links (the targets are read from it),
+# the demo's PyScript tags with and without the preload hints beside it, and a plain host.
 WIRE_ROWS = (
+    (PRECOMPRESSED, FAST, APP_EMBED),
+    (PRECOMPRESSED, SLOW, APP_EMBED),
     (PRECOMPRESSED, FAST, APP),
-    (PRECOMPRESSED, SLOW, APP),
     (PRECOMPRESSED, FAST, APP_PRELOAD),
-    (PLAIN, FAST, APP),
+    (PLAIN, FAST, APP_EMBED),
 )
 TARGETS = {
     "first visit bytes": (7_000_000, 10_000_000),
@@ -174,10 +175,14 @@ def lighthouse(url: str, proxy_port: int, *, desktop: bool) -> dict[str, Any]:
 def run_lighthouse(watch: Watch) -> list[dict[str, Any]]:
     proxy_port = urlsplit(watch.base_url).port or 0
     audits = []
-    for desktop in (False, True):
-        audit = lighthouse(watch.base_url, proxy_port, desktop=desktop)
-        audits.append(audit)
-        progress(f"Lighthouse {audit['preset']}: performance {audit['performance']}, TBT {audit['total-blocking-time']:.0f} ms")
+    for bench_page in (APP_EMBED, APP):
+        for desktop in (False, True):
+            audit = {"page": bench_page.name, **lighthouse(watch.base_url + bench_page.path.lstrip("/"), proxy_port, desktop=desktop)}
+            audits.append(audit)
+            progress(
+                f"Lighthouse {bench_page.name}, {audit['preset']}: performance {audit['performance']}, "
+                f"TBT {audit['total-blocking-time']:.0f} ms"
+            )
     return audits
 
 
@@ -222,7 +227,7 @@ def report_wire(visits: list[Visit], audits: list[dict[str, Any]]) -> tuple[str,
         )
 
     def median(serving: str, network: Network, kind: str, what: str) -> float | None:
-        row = summary["rows"].get(f"{APP.name}, {serving}, {network.name}")
+        row = summary["rows"].get(f"{APP_EMBED.name}, {serving}, {network.name}")
         return None if row is None else float(row[kind][what]["median"])
 
     checks = [
@@ -236,6 +241,7 @@ def report_wire(visits: list[Visit], audits: list[dict[str, Any]]) -> tuple[str,
     file_rows = file_table(visits, summary)
     lighthouse_rows = [
         [
+            audit["page"],
             audit["preset"],
             str(audit["performance"]),
             f"{audit['total-blocking-time']:,.0f} ms",
@@ -261,7 +267,7 @@ def report_wire(visits: list[Visit], audits: list[dict[str, Any]]) -> tuple[str,
         "",
         "7b. Lighthouse (its default simulated throttling; a fresh profile, so no calendar is enabled and the page",
         "    starts Python all the same; served precompressed)",
-        table(["preset", "performance", "total blocking time", "FCP", "LCP", "interactive", "bytes"], lighthouse_rows)
+        table(["page", "preset", "performance", "total blocking time", "FCP", "LCP", "interactive", "bytes"], lighthouse_rows)
         if audits
         else "   not run (--no-lighthouse)",
     ]
@@ -272,7 +278,7 @@ def file_table(visits: list[Visit], summary: dict[str, Any]) -> list[list[str]]:
     """Rows of 7a: every file of the first first-visit of each serving, side by side."""
     firsts = {
         serving: next(
-            (v for v in visits if (v.serving, v.network, v.page, v.kind) == (serving, FAST.name, APP.name, "first")), None
+            (v for v in visits if (v.serving, v.network, v.page, v.kind) == (serving, FAST.name, APP_EMBED.name, "first")), None
         )
         for serving in (PRECOMPRESSED, PLAIN)
     }

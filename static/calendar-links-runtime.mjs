@@ -1,5 +1,5 @@
 // The interpreter module PyScript loads (`interpreter` in pyscript.toml): Pyodide, restored
-// from the memory snapshot that the setup makes (vendor/pyodide/snapshot.bin), with our
+// from the memory snapshot that the setup makes (vendor/pyodide/snapshot-*.bin), with our
 // modules and their dependencies already imported; our archive is put back in place, and the
 // app starts on the page.
 //
@@ -11,18 +11,15 @@
 // with the reason, once.
 import { loadPyodide as loadVendoredPyodide, version } from "./vendor/pyodide/pyodide.mjs";
 import * as pageDom from "./calendar-links-dom.mjs";
+import { pageRoot, setAttribute } from "./calendar-links-dom.mjs";
+import { storedCalendarOn } from "./calendar-links-demand.mjs";
+import {
+  archiveURL, lazyArchiveURL, lazyStdLibURL, pyodideFolderURL, snapshotBytes, wasmURL,
+} from "./calendar-links-files.mjs";
 import {
   APP_STOPPED, FILES_DAMAGED, FILES_MISSING, NOT_STARTED, WASM_BLOCKED, reportFailure, startBlocker,
 } from "./calendar-links-failure.mjs";
 
-const indexURL = new URL("./vendor/pyodide/", import.meta.url).href;
-const snapshotURL = new URL("snapshot.bin", indexURL).href;
-const wasmURL = new URL("pyodide.asm.wasm", indexURL).href;
-const archiveURL = new URL("./vendor/calendar-links.zip", import.meta.url).href;
-// After a restore every module the app uses is in memory: the page then needs only what can
-// still be imported later, the "-lazy" standard library and archive (tools/make_snapshot.mjs).
-const lazyArchiveURL = new URL("./vendor/calendar-links-lazy.zip", import.meta.url).href;
-const lazyStdLibURL = new URL("python_stdlib-lazy.zip", indexURL).href;
 // Where the archive lives in Pyodide's file system; tools/make_snapshot.mjs puts it on
 // sys.path at this same path, so the restored importers find it without unpacking a file.
 const ARCHIVE_PATH = "/lib/calendar-links.zip";
@@ -30,17 +27,8 @@ const ARCHIVE_PATH = "/lib/calendar-links.zip";
 // comparing the two starts (bench/run.py) and for ruling the snapshot out when debugging.
 const useSnapshot = new URL(import.meta.url).searchParams.get("snapshot") !== "off";
 
-// The loading placeholder (calendar-links.css) is only for pages that will get buttons: mark
-// <html> at once when a stored integration is on. Python reads the settings properly
-// (settings.py); this only has to tell "some calendar is on" from "none is".
-try {
-  const stored = JSON.parse(localStorage.getItem("calendar-links:integrations") ?? "null");
-  if (stored !== null && typeof stored === "object" && Object.values(stored).includes(true)) {
-    document.documentElement.setAttribute("data-calendar-links-calendars", "");
-  }
-} catch {
-  // Storage blocked or unreadable: every calendar is off, so no placeholder.
-}
+// The loading placeholder (calendar-links.css) is only for pages that will get buttons.
+if (storedCalendarOn()) setAttribute(pageRoot(), "data-calendar-links-calendars", "");
 
 async function bytesOf(url) {
   const response = await fetch(url);
@@ -50,16 +38,36 @@ async function bytesOf(url) {
 
 // Started at once; a failure surfaces where the bytes are awaited. The empty handler keeps
 // it from also counting as an unhandled rejection before then.
+function awaitedLater(promise) {
+  promise.catch(() => {});
+  return promise;
+}
+
 function download(url) {
-  const bytes = bytesOf(url);
-  bytes.catch(() => {});
-  return bytes;
+  return awaitedLater(bytesOf(url));
 }
 
 // Pyodide waits for ever when its .wasm file is missing or answered with an HTML page, so
-// that file's answer is checked beside the start: a HEAD request, nothing fetched twice.
-// Settles only to fail.
-async function wasmAnswerFails() {
+// that file's answer is checked beside the start. Settles only to fail.
+function wasmAnswerFails() {
+  const timing = globalThis.PerformanceResourceTiming?.prototype ?? {};
+  if (!("responseStatus" in timing && "contentType" in timing)) return wasmHeadFails();
+  // The answer to Pyodide's own request, as the browser records it: nothing fetched twice, and
+  // no second request beside an early download of the file (calendar-links.mjs).
+  return new Promise((_, reject) => {
+    new PerformanceObserver((entries, observer) => {
+      for (const entry of entries.getEntriesByName(wasmURL)) {
+        if (entry.responseStatus >= 400 || /html/i.test(entry.contentType)) {
+          observer.disconnect();
+          reject(new FilesMissing(`${wasmURL} answered ${entry.responseStatus} ${entry.contentType}`));
+        }
+      }
+    }).observe({ type: "resource", buffered: true });
+  });
+}
+
+// Where the browser doesn't record answers: a HEAD request.
+async function wasmHeadFails() {
   const response = await fetch(wasmURL, { method: "HEAD" });
   if (!response.ok || /html/i.test(response.headers.get("content-type") ?? "")) {
     throw new FilesMissing(`${wasmURL} answered ${response.status} ${response.headers.get("content-type")}`);
@@ -69,10 +77,10 @@ async function wasmAnswerFails() {
 
 // Resolves to the interpreter and whether it was restored from the snapshot.
 async function startPyodide(snapshot) {
-  if (snapshot === null) return { pyodide: await loadVendoredPyodide({ indexURL }), restored: false };
+  if (snapshot === null) return { pyodide: await loadVendoredPyodide({ indexURL: pyodideFolderURL }), restored: false };
   try {
     const pyodide = await loadVendoredPyodide({
-      indexURL,
+      indexURL: pyodideFolderURL,
       stdLibURL: lazyStdLibURL,
       _loadSnapshot: snapshot,
       // The snapshot refers to the DOM helpers by this name (tools/make_snapshot.mjs).
@@ -88,7 +96,7 @@ async function startPyodide(snapshot) {
     return { pyodide, restored: true };
   } catch (error) {
     console.warn(`calendar-links: starting without the snapshot (${error.message ?? error})`);
-    return { pyodide: await loadVendoredPyodide({ indexURL }), restored: false };
+    return { pyodide: await loadVendoredPyodide({ indexURL: pyodideFolderURL }), restored: false };
   }
 }
 
@@ -137,7 +145,7 @@ async function start() {
   let pyodide, restored;
   try {
     ({ pyodide, restored } = await Promise.race([
-      startPyodide(useSnapshot ? download(snapshotURL) : null),
+      startPyodide(useSnapshot ? awaitedLater(snapshotBytes(bytesOf)) : null),
       wasmAnswerFails(),
     ]));
   } catch (error) {

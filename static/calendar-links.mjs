@@ -4,8 +4,41 @@
 // The runtime module starts the app as soon as it loads; when the page rules a start out, or
 // the runtime can't even be loaded (a file of it missing, or answered with an HTML page),
 // this says so.
-import { FILES_MISSING, reportFailure, startBlocker } from "./calendar-links-failure.mjs";
+import { storedCalendarOn } from "./calendar-links-demand.mjs";
+import { RESTORE_DOWNLOADS, RESTORE_MODULES } from "./calendar-links-files.mjs";
 
+// When a calendar is on, the big downloads start now, side by side, instead of after the
+// chain of modules that leads to them (the runtime, Pyodide's loader, its interpreter): the
+// runtime's own requests then take the answers already on their way. Through the platform's
+// own methods, which a page's named elements can't hide (calendar-links-dom.mjs says more).
+function preload() {
+  const createElement = Document.prototype.createElement;
+  const setAttribute = Element.prototype.setAttribute;
+  const head = Object.getOwnPropertyDescriptor(Document.prototype, "head").get.call(document);
+  // A page whose policy allows scripts by nonce allows our module preloads with the same one.
+  const nonce = Document.prototype.querySelector.call(document, "script[nonce]")?.nonce ?? "";
+  // The small modules first: a server speaking HTTP/1.1 answers a browser on six
+  // connections, and the modules must not wait behind the big files.
+  const links = [
+    ...RESTORE_MODULES.map((href) => ({ rel: "modulepreload", href, nonce })),
+    ...RESTORE_DOWNLOADS.map((href) => ({ rel: "preload", as: "fetch", crossorigin: "anonymous", href })),
+  ];
+  for (const attributes of links) {
+    const link = createElement.call(document, "link");
+    for (const [name, value] of Object.entries(attributes)) if (value) setAttribute.call(link, name, value);
+    Element.prototype.append.call(head, link);
+  }
+}
+
+if (storedCalendarOn()) {
+  try {
+    preload();
+  } catch {
+    // A page that broke even those: the runtime fetches the files itself, a little later.
+  }
+}
+
+const { FILES_MISSING, reportFailure, startBlocker } = await import("./calendar-links-failure.mjs");
 const blocker = startBlocker();
 if (blocker === null) {
   import("./calendar-links-runtime.mjs").catch(() => reportFailure(FILES_MISSING));

@@ -2,7 +2,7 @@
 
 Inputs: node_modules/ (after `npm ci`: PyScript and Pyodide) and the wheels named in
 requirements/runtime.txt (downloaded by pip with their hashes checked). Output:
-static/vendor/pyscript/, static/vendor/pyodide/ (with snapshot.bin and the standard library
+static/vendor/pyscript/, static/vendor/pyodide/ (with the snapshot's parts and the standard library
 the restored interpreter still needs, python_stdlib-lazy.zip, made by tools/make_snapshot.mjs),
 static/vendor/calendar-links.zip, the archive Python imports from (the dependencies, our py/,
 and py/translations/*.po compiled to .mo by tools/catalogs.py), and calendar-links-lazy.zip,

@@ -2,8 +2,10 @@
 // so the page restores a warm interpreter instead of starting Python and importing again.
 // Run by tools/build_static.py after the app archive is built; output in static/vendor/.
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync, renameSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync, renameSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { deflateRawSync } from "node:zlib";
+import { SNAPSHOT_PARTS } from "../static/calendar-links-files.mjs";
 
 const root = new URL("../", import.meta.url);
 const vendor = new URL("static/vendor/", root);
@@ -115,5 +117,26 @@ function writeVendorFile(name, bytes) {
   writeFileSync(target + ".partial", bytes);
   renameSync(target + ".partial", target);
 }
-writeVendorFile("pyodide/snapshot.bin", snapshot);
-console.log(`snapshot: ${snapshot.length.toLocaleString("en")} bytes`);
+
+// Where to cut the snapshot so that its parts cost about the same on the wire: most of it is
+// zeros, which cost nothing, so equal byte counts would leave one part holding nearly all.
+// A quick deflate of each block stands in for the brotli size.
+function cutPoints(bytes, parts, block = 1 << 20) {
+  const costs = [];
+  for (let start = 0; start < bytes.length; start += block) {
+    costs.push(deflateRawSync(bytes.subarray(start, start + block), { level: 1 }).length);
+  }
+  const total = costs.reduce((sum, cost) => sum + cost, 0);
+  const cuts = [];
+  let sum = 0;
+  costs.forEach((cost, index) => {
+    sum += cost;
+    if (cuts.length < parts - 1 && sum >= (total * (cuts.length + 1)) / parts) cuts.push((index + 1) * block);
+  });
+  return [0, ...cuts, bytes.length];
+}
+const cuts = cutPoints(snapshot, SNAPSHOT_PARTS.length);
+SNAPSHOT_PARTS.forEach((name, index) => writeVendorFile(`pyodide/${name}`, snapshot.subarray(cuts[index], cuts[index + 1])));
+// The single file of earlier builds, and its compressed siblings.
+for (const suffix of ["", ".br", ".gz"]) rmSync(fileURLToPath(new URL(`pyodide/snapshot.bin${suffix}`, vendor)), { force: true });
+console.log(`snapshot: ${snapshot.length.toLocaleString("en")} bytes in ${SNAPSHOT_PARTS.length} parts`);

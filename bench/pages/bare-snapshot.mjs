@@ -2,6 +2,7 @@
 // restored from the snapshot the setup made, the dependency archive put in place, and one
 // event built with icalendar. A mark after each step (section 6 of the report).
 import { loadPyodide } from "../../static/vendor/pyodide/pyodide.mjs";
+import { snapshotBytes } from "../../static/calendar-links-files.mjs";
 
 const indexURL = new URL("../../static/vendor/pyodide/", import.meta.url).href;
 // What the app downloads after a restore: the archive and standard library without the
@@ -14,7 +15,8 @@ const bytes = (url) => fetch(url).then((response) => response.arrayBuffer());
 
 performance.mark("steps:pyodide-module-loaded");
 const archive = bytes(archiveURL);
-const snapshot = bytes(new URL("snapshot.bin", indexURL).href);
+// Its parts side by side, joined in order, as the app does.
+const snapshot = snapshotBytes(bytes);
 snapshot.then(() => performance.mark("steps:snapshot-downloaded"));
 // The snapshot holds the app's modules, which refer to its DOM helpers; nothing here uses them.
 const pyodide = await loadPyodide({ indexURL, stdLibURL, _loadSnapshot: snapshot, _snapshotDeserializer: () => ({}) });

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from conftest import PageWatch, guard_route, open_ready, set_integrations
-from playwright.sync_api import Browser, Page, Response
+from playwright.sync_api import Browser, Page, Request, Response, expect
 
 from serve import make_server
 
@@ -83,13 +83,60 @@ def test_compressed_and_plain_serving_give_the_same_app(browser: Browser, server
     server.precompressed = False  # type: ignore[attr-defined]
     plain = app_as_served(browser, url)
     # It really was served both ways.
-    assert compressed["encodings"]["snapshot.bin"] == "br"
+    assert compressed["encodings"]["snapshot-1.bin"] == "br"
     assert compressed["encodings"]["calendar-links-lazy.zip"] == "br"
-    assert plain["encodings"]["snapshot.bin"] is None
+    assert plain["encodings"]["snapshot-1.bin"] is None
     assert len(compressed["events"]) >= 3
     assert compressed["groups"] == plain["groups"]
     assert compressed["events"] == plain["events"]
 
+
+# What a start from the snapshot downloads, besides modules (static/calendar-links-files.mjs).
+RESTORE_DOWNLOADS = (
+    "snapshot-1.bin", "snapshot-2.bin", "snapshot-3.bin", "pyodide.asm.wasm",
+    "python_stdlib-lazy.zip", "calendar-links-lazy.zip",
+)
+
+
+def files_fetched(page: Page) -> dict[str, int]:
+    """How often each file was fetched with GET, by name, as the page goes on."""
+    counts: dict[str, int] = {}
+
+    def count(request: Request) -> None:
+        if request.method == "GET":
+            name = urlsplit(request.url).path.rsplit("/", 1)[-1]
+            counts[name] = counts.get(name, 0) + 1
+
+    page.on("request", count)
+    return counts
+
+
+def test_the_embed_module_fetches_each_runtime_file_once(page: Page, base_url: str) -> None:
+    """The two tags of the README start the big downloads at once (preloads); the runtime's
+    own requests must take those answers, never fetch a file a second time."""
+    page.context.add_init_script("localStorage.setItem('calendar-links:integrations', '{\"google\": true}')")
+    warnings: list[str] = []
+    page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
+    fetched = files_fetched(page)
+    page.route(base_url + "two-tags.html", lambda route: route.fulfill(content_type="text/html", body=TWO_TAG_PAGE))
+    open_ready(page, base_url + "two-tags.html")
+    expect(page.get_by_role("button", name="Add Birthday to Google Calendar")).to_be_visible()
+    assert {name: count for name, count in fetched.items() if count > 1} == {}
+    assert set(RESTORE_DOWNLOADS) <= set(fetched)
+    page.wait_for_timeout(PRELOAD_WARNING_MS)
+    assert warnings == []
+
+
+TWO_TAG_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Two tags</title>
+<link rel="stylesheet" href="/static/calendar-links.css">
+<script type="module" src="/static/calendar-links.mjs"></script>
+</head><body>
+<article data-calendar-record data-record-id="R-7" data-record-name="Ada Lovelace">
+<span data-calendar-field="birthday" data-field-type="date" data-field-label="Birthday" data-value="2026-12-10">10 December</span>
+</article></body></html>"""
+# Chromium warns of a preload left unused a few seconds after the page's load event.
+PRELOAD_WARNING_MS = 3_500
 
 NONCE = "c2VydmVkLWVsc2V3aGVyZQ"
 # A host's strict policy: scripts only by nonce ('strict-dynamic' lets what a trusted script
@@ -125,9 +172,13 @@ def test_static_files_on_another_origin_under_a_nonce_policy(browser: Browser, t
     set_integrations(context, google=True, outlook=False)
     page = context.new_page()
     errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("console", lambda message: errors.append(message.text) if message.type in ("error", "warning") else None)
+    fetched = files_fetched(page)
     try:
         open_ready(page, page_origin + "/record.html")
+        # The embed module's early downloads (preloads) were taken up, under the policy too.
+        assert {name: count for name, count in fetched.items() if count > 1} == {}
+        assert set(RESTORE_DOWNLOADS) <= set(fetched)
         with context.expect_page() as new_tab:
             page.get_by_role("button", name="Add Birthday to Google Calendar").click()
         new_tab.value.close()
