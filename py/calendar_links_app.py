@@ -72,6 +72,8 @@ class CalendarLinks:
         render.announcer()
         for event, listener in self._listeners.items():
             dom.listenOnPage(event, listener)
+        # "change" isn't composed: from a field in a shadow root it never reaches the document.
+        dom.listenInShadowRoots("change", self._listeners["change"])
         for event, listener in self._window_listeners.items():
             js.window.addEventListener(event, listener)
         self.sync.start()
@@ -106,14 +108,14 @@ class CalendarLinks:
 
     def on_field_input(self, event: Any) -> None:
         """A person edited a field's input: bring that field in line at once."""
-        target = event.target
+        target = dom.eventTarget(event)
         field = reader.present(dom.closest(target, reader.FIELD_SELECTOR)) if is_element(target) else None
         if field is not None:
             self.sync.sync_field(field)
 
     def on_click(self, event: Any) -> None:
         """A click on a calendar button, on a menu trigger, or anywhere else (closes open menus)."""
-        target = event.target
+        target = dom.eventTarget(event)
         if not is_element(target):
             return
         menus.close_open_menus(keep=target)
@@ -139,7 +141,7 @@ class CalendarLinks:
 
     def on_keydown(self, event: Any) -> None:
         """Keyboard use of a group's menu."""
-        target = event.target
+        target = dom.eventTarget(event)
         if is_element(target) and reader.present(dom.closest(target, "." + render.GROUP_CLASS)) is not None:
             with self.sync.quiet():
                 menus.on_menu_keydown(event, target)
@@ -149,7 +151,7 @@ class CalendarLinks:
         gc.collect()
         figures = {
             "pythonObjects": len(gc.get_objects()),
-            "buttonGroups": dom.allOnPage("." + render.GROUP_CLASS).length,
+            "buttonGroups": len(dom.allInPage("." + render.GROUP_CLASS)),
         }
         dom.setAttribute(dom.pageRoot(), DIAGNOSTICS_ATTRIBUTE, json.dumps(figures))
 

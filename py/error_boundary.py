@@ -43,7 +43,7 @@ def guarded(handler: Callable[..., None]) -> Callable[..., None]:
             handler(*args)
         except Exception as error:  # noqa: BLE001 - the boundary is meant to catch everything
             report(error)
-            target: Any = getattr(args[0], "target", None) if args else None
+            target: Any = dom.eventTarget(args[0]) if args else None
             if not is_element(target):
                 return
             group = present(dom.closest(target, "." + render.GROUP_CLASS))

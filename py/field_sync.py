@@ -83,12 +83,15 @@ class FieldSync:
              "attributeFilter": reader.WATCHED_ATTRIBUTES},
             dict_converter=js.Object.fromEntries,
         )  # fmt: skip
-        # Two proxies, each made once: the slice runner and the observer's callback.
+        # Three proxies, each made once: the slice runner, the observer's callback, and the
+        # callback for shadow roots that components attach.
         self._run_slice_proxy = create_proxy(guarded(self._run_slice))
         self._observer = js.MutationObserver.new(create_proxy(guarded(self.on_page_mutated)))
+        dom.listenForShadowRoots(create_proxy(guarded(self.on_shadow_roots_attached)))
 
     def start(self) -> None:
         """Observe the page and run the first slice right away (the page is parsed by now)."""
+        dom.findShadowRoots(reader.FIELD_SELECTOR)
         self._observe()
         if self.scheduler.request():
             self._run_slice()
@@ -101,7 +104,7 @@ class FieldSync:
     def renew_all(self) -> None:
         """Settings changed: every group gets new words and its value checked again."""
         # Empty rather than absent: check_field then also renews the buttons' words.
-        for group in dom.allOnPage("." + render.GROUP_CLASS):
+        for group in dom.allInPage("." + render.GROUP_CLASS):
             group.calendarLinksSignature = ""
         self.schedule_pass()
 
@@ -109,6 +112,13 @@ class FieldSync:
         """The host page changed records or fields (single-page apps re-render all the time)."""
         with self.quiet():
             self._note(records)
+
+    def on_shadow_roots_attached(self) -> None:
+        """Components attached open shadow roots: follow them as the document is followed."""
+        with self.quiet():
+            dom.takeInNewRoots(reader.FIELD_SELECTOR)
+        if self.scheduler.request_changed():
+            js.setTimeout(self._run_slice_proxy, 0)
 
     def _note(self, records: Any) -> None:
         """Note which fields the records touch (removing groups their fields left), and ask for a pass."""
@@ -145,7 +155,9 @@ class FieldSync:
     def _slice_work(self) -> SliceEnd:
         listing = self.scheduler.begin_slice()
         if listing is not None:
-            # Before the changed fields are taken: a field marked now is one of them.
+            # Before the changed fields are taken: a field marked now, or in a component that
+            # came onto the page, is one of them.
+            dom.takeInNewRoots(reader.FIELD_SELECTOR)
             dom.markAutoFields(reader.FIELD_SELECTOR)
             changed = dom.takeChangedFields(reader.FIELD_SELECTOR)
             self._fields = dom.allFields(reader.FIELD_SELECTOR) if listing is Listing.ALL else changed
@@ -213,8 +225,9 @@ class FieldSync:
                 render.show_message(group, inactive(draft.reason) if isinstance(draft, Problem) else None)
 
     def _observe(self) -> None:
-        # The document itself, not its <html>: a page that replaces <html> is still followed.
-        self._observer.observe(js.document, self._observer_options)
+        # The document itself, not its <html>: a page that replaces <html> is still followed;
+        # and every open shadow root on the page.
+        dom.observePage(self._observer, self._observer_options)
 
     @contextmanager
     def quiet(self) -> Iterator[None]:

@@ -30,7 +30,7 @@ _languages: dict[str, Language] = {}
 
 def raw_language_of(element: Any) -> str:
     """The `lang` in force where element stands, as the page wrote it; empty when none is."""
-    holder = present(dom.closest(element, "[lang]"))
+    holder = present(dom.closestAcross(element, "[lang]"))
     return (attribute(holder, "lang") or "") if holder is not None else ""
 
 

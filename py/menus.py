@@ -46,7 +46,7 @@ def _close(trigger: Any, return_focus: bool) -> None:
 
 def close_open_menus(keep: Any = None) -> None:
     """Close every open menu on the page except the one keep is in."""
-    for trigger in dom.allOnPage(_OPEN_TRIGGER):
+    for trigger in dom.allInPage(_OPEN_TRIGGER):
         group = trigger.parentElement
         if keep is None or not group.contains(keep):
             _close(trigger, return_focus=False)

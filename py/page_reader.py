@@ -84,13 +84,14 @@ def _setting(element: Any, name: str) -> str | None:
     """The attribute's text, inherited from the nearest ancestor when it is one of _INHERITED."""
     if name not in _INHERITED:
         return attribute(element, name)
-    holder = present(dom.closest(element, f'[{name}]:not([{name}=""])'))
+    # Ancestors across shadow roots: a component's fields inherit from the page around it.
+    holder = present(dom.closestAcross(element, f'[{name}]:not([{name}=""])'))
     return None if holder is None else attribute(holder, name)
 
 
 def field_language(field: Any) -> str:
     """The language of the page where the field stands (nearest lang), "" when none says."""
-    holder = present(dom.closest(field, "[lang]"))
+    holder = present(dom.closestAcross(field, "[lang]"))
     return "" if holder is None else (attribute(holder, "lang") or "").strip()
 
 
@@ -100,26 +101,14 @@ def field_key(element: Any) -> str:
 
 
 def record_of(field: Any) -> Any:
-    """The field's nearest record ancestor, or None for a field outside any record."""
-    parent = present(dom.parentElement(field))
-    return present(dom.closest(parent, RECORD_SELECTOR)) if parent is not None else None
+    """The field's nearest record ancestor (across shadow roots, through their hosts), or None."""
+    return present(dom.recordOf(field))
 
 
 def end_field_of(field: Any) -> Any:
     """The field that the field's data-end-field names in the same record, or None."""
     key = (attribute(field, "data-end-field") or "").strip()
-    if not key:
-        return None
-    record = record_of(field)
-    scope = record if record is not None else field.ownerDocument
-    for candidate in scope.querySelectorAll(FIELD_SELECTOR):
-        if field_key(candidate) == key and _same_node(record_of(candidate), record):
-            return candidate
-    return None
-
-
-def _same_node(first: Any, second: Any) -> bool:
-    return first is None and second is None or (first is not None and bool(first.isSameNode(second)))
+    return present(dom.fieldOfRecord(field, key, FIELD_SELECTOR)) if key else None
 
 
 def record_attributes(record: Any) -> RecordAttributes:

@@ -201,7 +201,7 @@ def remove_orphan_groups(field_selector: str) -> None:
 
 def _message(group: Any, buttons: Any) -> Any:
     message = present(group.querySelector("." + _MESSAGE_CLASS))
-    if message is None or not _has_own_id(message):
+    if message is None or not dom.ownsId(message):
         # A host that copies a row with its buttons (Django's "Add another") copies the
         # message and its id too: the copy gets its own.
         if message is None:
@@ -212,11 +212,6 @@ def _message(group: Any, buttons: Any) -> Any:
         for button in buttons:
             button.setAttribute("aria-describedby", message.id)
     return message
-
-
-def _has_own_id(element: Any) -> bool:
-    holder = present(dom.allOnPage("#" + element.id).item(0)) if element.id else None
-    return holder is not None and bool(holder.isSameNode(element))
 
 
 def show_message(

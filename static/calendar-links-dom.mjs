@@ -36,7 +36,7 @@ const propertyOf = (type, name) => {
   const get = type && Object.getOwnPropertyDescriptor(type.prototype, name).get;
   return (target) => apply(get, target, []);
 };
-const { Document, Element, EventTarget, Node } = globalThis;
+const { Document, DocumentFragment, Element, Event, EventTarget, Node, ShadowRoot } = globalThis;
 const hostDocument = globalThis.document;
 
 export const getAttribute = methodOf(Element, "getAttribute");
@@ -60,6 +60,16 @@ const documentCreateElement = methodOf(Document, "createElement");
 const documentRoot = propertyOf(Document, "documentElement");
 const documentBody = propertyOf(Document, "body");
 const addListener = methodOf(EventTarget, "addEventListener");
+const fragmentQuerySelectorAll = methodOf(DocumentFragment, "querySelectorAll");
+const getRootNode = methodOf(Node, "getRootNode");
+const documentCreateTreeWalker = methodOf(Document, "createTreeWalker");
+const nextNode = methodOf(globalThis.TreeWalker, "nextNode");
+const containsNode = methodOf(Node, "contains");
+const shadowRootOf = propertyOf(Element, "shadowRoot");
+const hostOf = propertyOf(ShadowRoot, "host");
+const rootMode = propertyOf(ShadowRoot, "mode");
+const composedPath = methodOf(Event, "composedPath");
+const observe = methodOf(globalThis.MutationObserver, "observe");
 
 // The document's parts, whatever its named elements are called.
 export const pageRoot = () => documentRoot(hostDocument);
@@ -71,19 +81,239 @@ export const listenOnPage = (type, listener) => addListener(hostDocument, type, 
 // Whether an event target is an element (text nodes, the document and windows aren't).
 export const isElement = (target) => apply(isPrototypeOf, Node.prototype, [target]) && nodeType(target) === 1;
 
+// Open shadow roots (web components) ------------------------------------------------------
+//
+// A field may stand in an open shadow root: a web component's own tree, which the
+// document's querySelectorAll and MutationObserver don't enter. Every open shadow root on the
+// page is found (a walk at start; after that attachShadow, watched from when this module
+// loads, says when a component makes one) and searched and observed like the document.
+// Closed shadow roots stay closed: a component that chose one keeps its fields to itself.
+
+const isShadowRoot = (node) => apply(isPrototypeOf, ShadowRoot.prototype, [node]);
+
+// The shadow root a node stands in, or null when it stands in the document (or nowhere).
+const shadowRootAround = (node) => {
+  const root = getRootNode(node);
+  return isShadowRoot(root) ? root : null;
+};
+
+// Open shadow roots on the page, searched and observed like the document.
+const shadowRoots = new Set();
+// Roots attached, or seen, while their host wasn't on the page: taken in once it is.
+// Weakly held: a component the page drops goes, its root with it.
+let rootsOffPage = [];
+// Roots attached since they were last taken in, and who wants to hear of them.
+let rootsAttached = [];
+let onRootsAttached = null;
+let rootsNoticeDue = false;
+// Until the app takes them in (it may never start), dropped components are pruned now and then.
+let pruneAttachedAt = 1000;
+
+function noteAttachedRoot(root) {
+  rootsAttached.push(new WeakRef(root));
+  if (rootsAttached.length >= pruneAttachedAt) {
+    rootsAttached = rootsAttached.filter((held) => held.deref() !== undefined);
+    pruneAttachedAt = Math.max(1000, 2 * rootsAttached.length);
+  }
+  if (onRootsAttached === null || rootsNoticeDue) return;
+  rootsNoticeDue = true;
+  // After the task that attached it: a component usually fills its root right away.
+  setTimeout(() => {
+    rootsNoticeDue = false;
+    onRootsAttached();
+  }, 0);
+}
+
+// A component defined after the app started upgrades its elements with no change to the
+// document an observer would see: the only sign is attachShadow. Wrapped in a Proxy, so the
+// method keeps its name, length and native source text; it does exactly what it did.
+if (Element !== undefined) {
+  const attachShadow = Element.prototype.attachShadow;
+  try {
+    Element.prototype.attachShadow = new Proxy(attachShadow, {
+      apply(target, element, args) {
+        const root = apply(target, element, args);
+        if (rootMode(root) === "open") noteAttachedRoot(root);
+        return root;
+      },
+    });
+  } catch {
+    // A frozen prototype: roots attached later are found only when their host is inserted.
+  }
+}
+
+// Who to call (a task after) when components attached shadow roots.
+export function listenForShadowRoots(listener) {
+  onRootsAttached = listener;
+}
+
+// Listeners for events that stay inside a shadow root ("change" isn't composed, so it never
+// reaches the document): each root taken in gets them.
+const rootListeners = [];
+
+export function listenInShadowRoots(type, listener) {
+  rootListeners.push([type, listener]);
+  for (const root of shadowRoots) addListener(root, type, listener);
+}
+
+// Take a root in: its fields (and those of the roots inside it) join the changed fields.
+function takeInRoot(root, fieldSelector) {
+  if (shadowRoots.has(root)) return;
+  if (!isConnected(root)) {
+    rootsOffPage.push(new WeakRef(root));
+    return;
+  }
+  shadowRoots.add(root);
+  for (const [type, listener] of rootListeners) addListener(root, type, listener);
+  for (const field of fragmentQuerySelectorAll(root, fieldSelector)) changedFields.add(field);
+  for (const inner of openRootsUnder(root)) takeInRoot(inner, fieldSelector);
+}
+
+// The open shadow roots of the elements under node (a document or a root), one level deep.
+function openRootsUnder(node) {
+  const found = [];
+  const walker = documentCreateTreeWalker(hostDocument, node, 1);
+  for (let element = nextNode(walker); element !== null; element = nextNode(walker)) {
+    const root = shadowRootOf(element);
+    if (root !== null) found.push(root);
+  }
+  return found;
+}
+
+// Every open shadow root on the page, found by walking it: at start, for the roots attached
+// before this module loaded (and declared in the HTML, <template shadowrootmode="open">).
+export function findShadowRoots(fieldSelector) {
+  for (const root of openRootsUnder(hostDocument)) takeInRoot(root, fieldSelector);
+  takeInNewRoots(fieldSelector);
+}
+
+// The roots attached since the last call, and those whose host came onto the page since.
+export function takeInNewRoots(fieldSelector) {
+  const attached = rootsAttached;
+  rootsAttached = [];
+  for (const held of attached) {
+    const root = held.deref();
+    if (root !== undefined) takeInRoot(root, fieldSelector);
+  }
+  if (rootsOffPage.length === 0) return;
+  const waiting = rootsOffPage;
+  rootsOffPage = [];
+  for (const held of waiting) {
+    const root = held.deref();
+    if (root !== undefined) takeInRoot(root, fieldSelector);
+  }
+}
+
+// Observe the document and every open shadow root still on the page; a root whose host left
+// waits off the page (it may come back).
+export function observePage(observer, options) {
+  observe(observer, hostDocument, options);
+  for (const root of shadowRoots) {
+    if (isConnected(root)) {
+      observe(observer, root, options);
+    } else {
+      shadowRoots.delete(root);
+      rootsOffPage.push(new WeakRef(root));
+    }
+  }
+}
+
+// Whether node is inside scope, across shadow roots (through their hosts).
+function isInside(scope, node) {
+  for (let current = node; current !== null;) {
+    if (containsNode(scope, current)) return true;
+    const root = shadowRootAround(current);
+    current = root === null ? null : hostOf(root);
+  }
+  return false;
+}
+
+// Each element matching selector in the shadow roots inside scope.
+function forEachInRootsInside(scope, selector, action) {
+  for (const root of shadowRoots) {
+    if (isInside(scope, hostOf(root))) {
+      for (const element of fragmentQuerySelectorAll(root, selector)) action(element);
+    }
+  }
+}
+
+// Everything matching selector in the document and in every open shadow root, as an array.
+export function allInPage(selector) {
+  const found = arrayFrom(allOnPage(selector));
+  for (const root of shadowRoots) {
+    for (const element of fragmentQuerySelectorAll(root, selector)) found.push(element);
+  }
+  return found;
+}
+
+// Everything matching selector inside scope (an element), its shadow roots' included.
+function allInside(scope, selector) {
+  const found = arrayFrom(elementQuerySelectorAll(scope, selector));
+  forEachInRootsInside(scope, selector, (element) => found.push(element));
+  return found;
+}
+
+// The nearest ancestor-or-self matching selector, the chain continuing from a shadow root to
+// its host (the composed tree): a field in a component belongs to the record around it.
+export function closestAcross(element, selector) {
+  for (let current = element; current !== null;) {
+    const found = closest(current, selector);
+    if (found !== null) return found;
+    const root = shadowRootAround(current);
+    current = root === null ? null : hostOf(root);
+  }
+  return null;
+}
+
+// The parent element, or the host when element is at the top of a shadow root.
+function parentAcross(element) {
+  const parent = parentElement(element);
+  if (parent !== null) return parent;
+  const root = shadowRootAround(element);
+  return root === null ? null : hostOf(root);
+}
+
+// What an event happened on, also inside a shadow root (event.target is then the host);
+// null for anything that isn't an event.
+export const eventTarget = (event) =>
+  apply(isPrototypeOf, Event.prototype, [event]) ? composedPath(event)[0] ?? event.target : null;
+
+// The field's nearest record, across shadow roots, or null.
+export function recordOf(field) {
+  const parent = parentAcross(field);
+  return parent === null ? null : closestAcross(parent, RECORD_SELECTOR);
+}
+
+// The field of the same record as field whose KEY is key (data-end-field), or null.
+export function fieldOfRecord(field, key, fieldSelector) {
+  const record = recordOf(field);
+  const candidates = record === null ? allInPage(fieldSelector) : allInside(record, fieldSelector);
+  return candidates.find((candidate) => keyOf(candidate) === key && recordOf(candidate) === record) ?? null;
+}
+
+// Whether element's id is its own in its tree (the document, or its shadow root): a host
+// that copies a row with its buttons copies the ids too.
+export function ownsId(element) {
+  const id = element.id;
+  if (!id) return false;
+  const root = shadowRootAround(element);
+  // Our own ids (calendar-links-message-N): nothing in them to escape.
+  const holders = root === null ? allOnPage(`#${id}`) : fragmentQuerySelectorAll(root, `#${id}`);
+  return holders.length > 0 && holders[0] === element;
+}
+
 function keyOf(field) {
   return getAttribute(field, FIELD_ATTRIBUTE) ?? "";
 }
 
 // The `lang` in force where an element stands, as the page wrote it ("" when none is).
 function langOf(element) {
-  const holder = closest(element, "[lang]");
+  const holder = closestAcross(element, "[lang]");
   return holder === null ? "" : getAttribute(holder, "lang") ?? "";
 }
 
 function recordNameOf(field) {
-  const parent = parentElement(field);
-  const record = parent === null ? null : closest(parent, RECORD_SELECTOR);
+  const record = recordOf(field);
   return record === null ? null : getAttribute(record, "data-record-name");
 }
 
@@ -141,8 +371,17 @@ export function fieldsNeedingGroups(fields, from, to, providers) {
 let menuCount = 0;
 
 export function placeGroups(fields, template, plan) {
+  const styled = new Set();
   for (const [index, key, labels] of plan) {
     const group = template.cloneNode(true);
+    const root = shadowRootAround(fields[index]);
+    if (root !== null && !styled.has(root)) {
+      styled.add(root);
+      styleShadowRoot(root);
+    }
+    // A field slotted into a component's named slot: its group goes into the same slot.
+    const slot = getAttribute(fields[index], "slot");
+    if (slot !== null) group.setAttribute("slot", slot);
     group.setAttribute("data-calendar-for", key);
     group.setAttribute(LANG_ATTRIBUTE, langOf(fields[index]));
     const buttons = group.querySelectorAll("button");
@@ -157,6 +396,32 @@ export function placeGroups(fields, template, plan) {
   }
 }
 
+// The page's stylesheet doesn't reach into a shadow root: a root that gets button groups gets
+// a copy of the page's own <link> to calendar-links.css (any file named calendar-links….css,
+// so a build that puts a hash in the name is found too). A copy keeps the link's nonce,
+// crossorigin and integrity, so a Content-Security-Policy that admitted the page's link
+// admits it too; the browser has the file already. First in the root: the component's own
+// styles still win where they say something else.
+const STYLE_MARK = "data-calendar-links-style";
+const OUR_STYLESHEET = /\/calendar-links[^/]*\.css$/;
+
+const pathOf = (link) => {
+  try {
+    return new URL(link.href).pathname;
+  } catch {
+    return "";
+  }
+};
+
+function styleShadowRoot(root) {
+  if (fragmentQuerySelectorAll(root, `link[${STYLE_MARK}]`).length > 0) return;
+  const pageLink = arrayFrom(allOnPage("link[rel~=stylesheet][href]")).find((link) => OUR_STYLESHEET.test(pathOf(link)));
+  if (pageLink === undefined) return;
+  const copy = pageLink.cloneNode(false);
+  copy.setAttribute(STYLE_MARK, "");
+  root.prepend(copy);
+}
+
 function removeIfOrphan(group, fieldSelector) {
   const field = fieldBefore(group);
   if (field === null || !matches(field, fieldSelector) || keyOf(field) !== group.getAttribute("data-calendar-for")) {
@@ -166,7 +431,7 @@ function removeIfOrphan(group, fieldSelector) {
 
 // Remove every button group whose field went away or changed its key.
 export function removeOrphanGroups(fieldSelector) {
-  for (const group of allOnPage(`.${GROUP_CLASS}`)) removeIfOrphan(group, fieldSelector);
+  for (const group of allInPage(`.${GROUP_CLASS}`)) removeIfOrphan(group, fieldSelector);
 }
 
 // Whether this is the first claim on the element in the current task: a script that fires
@@ -180,8 +445,9 @@ export function claimForThisTask(element) {
   return true;
 }
 
-// Every field on the page, in document order, as an array.
-export const allFields = (fieldSelector) => arrayFrom(allOnPage(fieldSelector));
+// Every field on the page, as an array: the document's in document order, then each open
+// shadow root's.
+export const allFields = (fieldSelector) => allInPage(fieldSelector);
 
 // The fields the host page changed since the last pass over them, gathered from the
 // observer's records as they come: a page that adds and removes thousands of fields then
@@ -193,6 +459,8 @@ export function noteMutations(records, fieldSelector) {
     if (nodeType(node) !== 1) return;
     if (matches(node, fieldSelector)) changedFields.add(node);
     for (const field of elementQuerySelectorAll(node, fieldSelector)) changedFields.add(field);
+    // Fields in the components inside it, which inherit from it too.
+    if (shadowRoots.size > 0) forEachInRootsInside(node, fieldSelector, (field) => changedFields.add(field));
   };
   const fieldAround = (node) => {
     const element = nodeType(node) === 1 ? node : parentElement(node);
@@ -208,7 +476,12 @@ export function noteMutations(records, fieldSelector) {
       if (record.attributeName === FIELD_ATTRIBUTE) maybeOrphans.push(nextElementSibling(lastAttached(record.target)));
     } else {
       if (record.type === "childList") {
-        for (const node of record.addedNodes) fieldsIn(node);
+        for (const node of record.addedNodes) {
+          fieldsIn(node);
+          // A component made before this module loaded, put on the page now.
+          const root = nodeType(node) === 1 ? shadowRootOf(node) : null;
+          if (root !== null) takeInRoot(root, fieldSelector);
+        }
         // A field taken out (or something put between it and its group) leaves the group
         // right after the change.
         maybeOrphans.push(record.nextSibling);
@@ -292,11 +565,12 @@ const AUTO_CANDIDATES = "input[type=date], input[type=datetime-local], time[date
 const DATE_ONLY = /^\s*[0-9]{4,}-[0-9]{2}-[0-9]{2}\s*$/;
 
 function autoFieldOf(element) {
-  const record = closest(element, RECORD_SELECTOR);
+  const record = closestAcross(element, RECORD_SELECTOR);
   if (record === null || !hasAttribute(record, "data-calendar-auto")) return null;
-  const parent = parentElement(element);
-  const outer = parent === null ? null : closest(parent, `[${FIELD_ATTRIBUTE}]`);
-  if (outer && record.contains(outer)) return null;
+  // Inside a field of that record: the field's, not a field of its own.
+  const parent = parentAcross(element);
+  const around = parent === null ? null : closestAcross(parent, `${RECORD_SELECTOR}, [${FIELD_ATTRIBUTE}]`);
+  if (around !== record) return null;
   const key = element.getAttribute("name") || element.id;
   if (!key) return null;
   const isDate = element.localName === "time"
@@ -315,15 +589,15 @@ function setAttributeIfChanged(element, name, value) {
 // Marked while the observer is paused (our own change), so every element whose marks
 // changed joins the changed fields here, and a group left without its field goes at once.
 export function markAutoFields(fieldSelector) {
-  for (const element of allOnPage(`[${AUTO_MARK}]`)) {
+  for (const element of allInPage(`[${AUTO_MARK}]`)) {
     if (autoFieldOf(element) === null) {
       const group = groupAfter(element);
       for (const name of [AUTO_MARK, FIELD_ATTRIBUTE, "data-field-type", "data-field-label"]) element.removeAttribute(name);
       if (group !== null) removeIfOrphan(group, fieldSelector);
     }
   }
-  for (const record of allOnPage(`${RECORD_SELECTOR}[data-calendar-auto]`)) {
-    for (const element of elementQuerySelectorAll(record, AUTO_CANDIDATES)) {
+  for (const record of allInPage(`${RECORD_SELECTOR}[data-calendar-auto]`)) {
+    for (const element of allInside(record, AUTO_CANDIDATES)) {
       if (hasAttribute(element, FIELD_ATTRIBUTE) && !hasAttribute(element, AUTO_MARK)) continue;
       const auto = autoFieldOf(element);
       if (auto === null) continue;
@@ -365,7 +639,7 @@ export function clearNoticeLater(message, text, milliseconds) {
 
 // Clear every group's notice except the one in `keep`'s group: the next click makes them stale.
 export function clearNotices(keep) {
-  for (const message of allOnPage(`.${NOTICE_CLASS}`)) {
+  for (const message of allInPage(`.${NOTICE_CLASS}`)) {
     if (keep === null || keep === undefined || !message.parentElement.contains(keep)) message.textContent = "";
   }
 }

@@ -143,7 +143,7 @@ def test_a_document_clobbered_by_named_forms_still_gets_working_buttons(
 ) -> None:
     # <form name="X"> makes document.X that form, for any X.
     clobbering = "".join(
-        f'<form name="{name}"></form>' for name in ("documentElement", "body", "querySelectorAll", "addEventListener")
+        f'<form name="{name}"></form>' for name in ("documentElement", "body", "querySelectorAll", "addEventListener", "createTreeWalker")
     )
     open_host(context, page, base_url + "clobbered.html", host_page(clobbering + RECORD))
     assert page.evaluate("document.documentElement.tagName") == "FORM"
