@@ -201,7 +201,7 @@ def lighthouse(url: str, proxy_port: int, *, desktop: bool) -> dict[str, Any]:
 def run_lighthouse(watch: Watch) -> list[dict[str, Any]]:
     proxy_port = urlsplit(watch.base_url).port or 0
     audits = []
-    for bench_page in (APP_EMBED, APP):
+    for bench_page in (APP_EMBED, APP, RECORD_STANDBY):
         for desktop in (False, True):
             audit = {"page": bench_page.name, **lighthouse(watch.base_url + bench_page.path.lstrip("/"), proxy_port, desktop=desktop)}
             audits.append(audit)
@@ -301,8 +301,8 @@ def report_wire(visits: list[Visit], audits: list[dict[str, Any]]) -> tuple[str,
         "    that serves only gzip_static would send)",
         table(["file", "raw", "precompressed", "plain host", ".gz on disk"], file_rows),
         "",
-        "7b. Lighthouse (its default simulated throttling; a fresh profile, so no calendar is enabled and the page",
-        "    starts Python all the same; served precompressed)",
+        "7b. Lighthouse (its default simulated throttling; a fresh profile, so no calendar is enabled: the demo pages",
+        "    show the marketplace hint and start Python all the same, the record page stands by; served precompressed)",
         table(["page", "preset", "performance", "total blocking time", "FCP", "LCP", "interactive", "bytes"], lighthouse_rows)
         if audits
         else "   not run (--no-lighthouse)",
