@@ -17,9 +17,10 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
 from typing import Final, TypeGuard
 from urllib.parse import quote, urljoin, urlsplit
 from zoneinfo import ZoneInfo
@@ -77,6 +78,19 @@ __all__ = [
     "recurrence_rule",
     "visible_prefix",
 ]
+
+
+def _kept_when_short(function: Callable[[str], str]) -> Callable[[str], str]:
+    """function, remembering its results for short arguments: the same labels, names and URLs
+    come back for every field of a record and every check of a field. Long texts (a
+    description, a hostile page's megabyte) are worked out each time, so the memory stays small."""
+    remembered = lru_cache(maxsize=4096)(function)
+
+    def call(text: str) -> str:
+        return remembered(text) if len(text) <= 300 else function(text)
+
+    return call
+
 
 FIELD_TYPES: Final = ("date", "datetime")
 VALUE_SOURCES: Final = ("input", "data-value", "datetime", "text")
@@ -614,6 +628,7 @@ def record_link(raw: str | None, page_url: str) -> str:
     return _web_url(urljoin(page, cleaned)) or page
 
 
+@_kept_when_short
 def _web_url(url: str) -> str:
     """url with unsafe ASCII percent-encoded if it is an absolute http(s) URL with a host, else ""."""
     try:
@@ -695,6 +710,7 @@ _DROPPED_CONTROLS: Final = dict.fromkeys(
 )
 
 
+@_kept_when_short
 def _normalised_text(text: str) -> str:
     # Round-tripping through UTF-16 pairs up surrogate halves that arrived
     # separately and replaces the unpaired ones.

@@ -21,6 +21,7 @@ from calendar_links import (
     PageContext,
     Problem,
     RecordAttributes,
+    _kept_when_short,
     date_order_from_locale,
     event_draft,
     event_uid,
@@ -637,3 +638,18 @@ def test_ctz_only_for_zones_google_knows(zone: str, known: bool) -> None:
     assert google_knows_zone(zone) is known
     url = google_calendar_url(_draft(time_zone=zone))
     assert ("ctz" in _query(url)) is known
+
+
+def test_short_texts_are_worked_out_once_and_long_ones_are_not_kept() -> None:
+    calls: list[str] = []
+
+    @_kept_when_short
+    def shout(text: str) -> str:
+        calls.append(text)
+        return text.upper()
+
+    long_text = "x" * 100_000
+    results = [shout("Birthday"), shout("Birthday"), shout(long_text), shout(long_text)]
+    assert results == ["BIRTHDAY", "BIRTHDAY", long_text.upper(), long_text.upper()]
+    # The label once; the long text each time, since it was not kept.
+    assert calls == ["Birthday", long_text, long_text]
