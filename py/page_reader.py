@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import calendar_links_dom as dom
-from pyodide.ffi import jsnull
+from pyodide.ffi import jsnull, to_js
 
 from calendar_links import FieldAttributes, RecordAttributes
 
@@ -80,13 +80,27 @@ def attribute(element: Any, name: str) -> str | None:
     return None if value is None else str(value)
 
 
-def _setting(element: Any, name: str) -> str | None:
-    """The attribute's text, inherited from the nearest ancestor when it is one of _INHERITED."""
-    if name not in _INHERITED:
-        return attribute(element, name)
-    # Ancestors across shadow roots: a component's fields inherit from the page around it.
-    holder = present(dom.closestAcross(element, f'[{name}]:not([{name}=""])'))
-    return None if holder is None else attribute(holder, name)
+class _Settings:
+    """Attributes read from the page in one call, each under its name in the core's snapshot
+    (RecordAttributes, FieldAttributes); one of _INHERITED from the nearest element that holds
+    it, the element first (across shadow roots: a component's fields inherit from the page
+    around it)."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self._names = names
+        self._page_lists: tuple[Any, Any] | None = None
+
+    def read(self, element: Any) -> dict[str, str | None]:
+        if self._page_lists is None:
+            # Made on first use, on the page: the snapshot can't hold the page's objects.
+            html_names = list(self._names.values())
+            self._page_lists = (to_js(html_names), to_js([name in _INHERITED for name in html_names]))
+        values = dom.settingsOf(element, *self._page_lists).to_py()
+        return {name: None if present(value) is None else str(value) for name, value in zip(self._names, values)}
+
+
+_RECORD_SETTINGS = _Settings(_RECORD_ATTRIBUTES)
+_FIELD_SETTINGS = _Settings(_FIELD_ATTRIBUTES)
 
 
 def field_language(field: Any) -> str:
@@ -115,9 +129,7 @@ def record_attributes(record: Any) -> RecordAttributes:
     """The record element's attributes; an empty record when the field has none."""
     if record is None:
         return RecordAttributes()
-    return RecordAttributes(
-        **{name: _setting(record, html_name) for name, html_name in _RECORD_ATTRIBUTES.items()}
-    )
+    return RecordAttributes(**_RECORD_SETTINGS.read(record))
 
 
 def field_attributes(field: Any) -> FieldAttributes:
@@ -131,7 +143,7 @@ def field_attributes(field: Any) -> FieldAttributes:
         input_type=input_type,
         time_value=None if time_control is None else str(time_control.value),
         time_input_type=None if time_control is None else (attribute(time_control, "type") or "text"),
-        **{name: _setting(field, html_name) for name, html_name in _FIELD_ATTRIBUTES.items()},
+        **_FIELD_SETTINGS.read(field),
     )
 
 

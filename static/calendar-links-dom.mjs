@@ -265,6 +265,20 @@ export function closestAcross(element, selector) {
   return null;
 }
 
+// The values of `names` on an element, in their order: a name listed in `inherited` from the
+// nearest element that holds a non-blank one (the element first, across shadow roots), the
+// others from the element itself; null where none. One call where reading them one by one
+// took one or two a name.
+export function settingsOf(element, names, inherited) {
+  const values = [];
+  for (let index = 0; index < names.length; index++) {
+    const name = names[index];
+    const holder = inherited[index] ? closestAcross(element, `[${name}]:not([${name}=""])`) : element;
+    values[index] = holder === null ? null : getAttribute(holder, name);
+  }
+  return values;
+}
+
 // The parent element, or the host when element is at the top of a shadow root.
 function parentAcross(element) {
   const parent = parentElement(element);
