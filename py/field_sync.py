@@ -5,6 +5,10 @@ page ready the first time, then checks each value so that an unreadable one show
 message before anyone clicks. The observer hears the host page change and asks for a pass;
 our own changes to the page are made "quietly", so we never hear them back.
 
+On a very long page (more than WINDOW_FROM fields) a pass watches the fields instead of
+giving each a group: calendar-links-dom.mjs says when runs of them come near the view or go
+far, and the fields that came near join the next pass like fields the host changed.
+
 A host page can make any step fail (a form control named like a DOM method, a polluted
 prototype): the failing field or batch is skipped and reported once, and the pass goes on;
 a slice that fails as a whole drops its pass, and the next change of the page starts anew.
@@ -41,18 +45,22 @@ from providers.registry import PROVIDERS, providers_named
 from scheduling import Listing, PassScheduler, Phase, SliceEnd
 from settings import Settings
 from ui_text import cancel_label, inactive, state_note
+from wording import Words
 
 __all__ = ["FieldSync", "SyncSettings", "calendar_names", "end_snapshot"]
 
 STATE_ATTRIBUTE = "data-calendar-links-state"
 # A slice yields to the browser after this long, so a page with thousands of fields never
-# blocks input for long. Giving fields their buttons gets longer slices: the browser renders
-# between slices, and on a page of 10,000 fields each of those frames costs tens of
-# milliseconds however little changed (0.5-0.8 s instead of 0.8-1.0 s, bench/run.py).
-_SLICE_SECONDS = {Phase.ATTACH: 0.1, Phase.CHECK: 0.04}
+# blocks input for long, and a host that keeps changing the page still gets its timers and
+# frames in between (a 5,000-field storm: bench/scale.py).
+_SLICE_SECONDS = 0.02
 # Fields given their buttons per call into the page (static/calendar-links-dom.mjs): a few
 # milliseconds of work, so a slice still ends close to its deadline.
-_ATTACH_BATCH = 500
+_ATTACH_BATCH = 100
+# A page with more fields than this (or a host adding more at once) gets groups only near the
+# view: three elements and a check per field would cost a page of 50,000 fields 150,000
+# elements and about half a minute of checks for buttons nobody sees at once.
+WINDOW_FROM: int = dom.WINDOW_FROM
 
 
 class SyncSettings(Protocol):
@@ -78,6 +86,13 @@ class FieldSync:
         # The labels more than one field on the page shows, as of the last pass's start.
         self._shared: frozenset[str] = frozenset()
         self._checked_once = False
+        # Fields are watched near the view, not all given groups: on this pass, and on the page
+        # until a pass over all its fields finds it short again.
+        self._windowed = self._page_windowed = False
+        # Whether the page has said which watched fields are near the view.
+        self._window_seen = False
+        # Narrowed to the fields with groups when a windowed pass begins its checks.
+        self._checks_narrowed = self._afresh = False
         self._observer_options = to_js(
             {"subtree": True, "childList": True, "characterData": True, "attributes": True,
              "attributeFilter": reader.WATCHED_ATTRIBUTES},
@@ -88,6 +103,7 @@ class FieldSync:
         self._run_slice_proxy = create_proxy(guarded(self._run_slice))
         self._observer = js.MutationObserver.new(create_proxy(guarded(self.on_page_mutated)))
         dom.listenForShadowRoots(create_proxy(guarded(self.on_shadow_roots_attached)))
+        dom.listenForWindowChanges(create_proxy(guarded(self.on_window_changed)))
 
     def start(self) -> None:
         """Observe the page and run the first slice right away (the page is parsed by now)."""
@@ -120,6 +136,14 @@ class FieldSync:
         if self.scheduler.request_changed():
             js.setTimeout(self._run_slice_proxy, 0)
 
+    def on_window_changed(self) -> None:
+        """Watched fields came near the view (they get groups) or went far (theirs go)."""
+        self._window_seen = True
+        with self.quiet():
+            dom.takeWindowChanges()
+        if self.scheduler.request_changed():
+            js.setTimeout(self._run_slice_proxy, 0)
+
     def _note(self, records: Any) -> None:
         """Note which fields the records touch (removing groups their fields left), and ask for a pass."""
         dom.noteMutations(records, reader.FIELD_SELECTOR)
@@ -147,8 +171,9 @@ class FieldSync:
             return
         if end is not SliceEnd.IDLE:
             js.setTimeout(self._run_slice_proxy, 0)
-        elif not self._checked_once:
-            # Every value on the page checked for the first time (bench/scale.py).
+        elif not self._checked_once and self.scheduler.ready:
+            # Every value on the page checked for the first time, those near the view on a page
+            # watched near the view (bench/scale.py).
             self._checked_once = True
             js.performance.mark("calendar-links:checked")
 
@@ -162,13 +187,22 @@ class FieldSync:
             changed = dom.takeChangedFields(reader.FIELD_SELECTOR)
             self._fields = dom.allFields(reader.FIELD_SELECTOR) if listing is Listing.ALL else changed
             self.scheduler.fields_listed(self._fields.length)
+            self._begin_window(listing)
             self._shared = render.shared_labels(self._fields)
             self.on_pass_start()
         started = time.perf_counter()
         enabled, preferences = self.app.enabled, self.app.preferences
         while (work := self.scheduler.next_work()) is not None:
+            if work.phase is Phase.CHECK and self._windowed and not self._checks_narrowed:
+                # Only the fields near the view have groups, and values to check.
+                self._checks_narrowed = True
+                self._fields = dom.withGroups(self._fields)
+                self.scheduler.fields_listed(self._fields.length)
+                continue
             try:
                 if work.phase is Phase.ATTACH:
+                    if self._windowed:
+                        dom.watchNearView(self._fields, work.start, work.stop, self._afresh)
                     render.attach_groups(self._fields, work.start, work.stop, enabled, preferences, self._shared)
                 else:
                     for index in range(work.start, work.stop):
@@ -178,9 +212,21 @@ class FieldSync:
                 report(error)
             else:
                 self.scheduler.done(work)
-            if time.perf_counter() - started > _SLICE_SECONDS[work.phase]:
+            if time.perf_counter() - started > _SLICE_SECONDS:
                 break
         return self.scheduler.end_slice()
+
+    def _begin_window(self, listing: Listing) -> None:
+        count = self._fields.length
+        if listing is Listing.ALL:
+            self._page_windowed = count > WINDOW_FROM
+        else:
+            self._page_windowed = self._page_windowed or count > WINDOW_FROM
+        self._windowed, self._checks_narrowed = self._page_windowed, False
+        # A pass over all fields makes the runs of watched fields anew, in the page's order.
+        self._afresh = listing is Listing.ALL
+        if self._windowed and not self._window_seen:
+            self.scheduler.defer_ready()
 
     def check_field(self, field: Any) -> None:
         """Re-check the field's value when anything it depends on changed since last time."""
@@ -200,6 +246,9 @@ class FieldSync:
         previous = getattr(group, "calendarLinksSignature", None)
         if previous == signature:
             return
+        # A group just made from the template (not one a host copied) shows nothing yet: only
+        # what there is to show is written, which saves most calls into the page.
+        fresh = previous is None and bool(getattr(group, "calendarLinksFresh", False))
         group.calendarLinksSignature = signature
         label = field_label(snapshot)
         if previous is not None:
@@ -208,7 +257,7 @@ class FieldSync:
             render.update_texts(group, self.app.enabled, label, self.app.preferences, record.name, self._shared)
         draft = event_draft(record, snapshot, page, end)
         state = field_state(added, draft if isinstance(draft, EventDraft) else None, bool(snapshot.value.strip()))
-        if state != "new" or previous is not None:
+        if state != "new" or not fresh:
             render.show_state(group, state, cancel_label(label), added.calendars if added is not None else ())
         note = state_note(state, calendar_names(added.calendars), calendar_names(added.linked)) if added else None
         if state == "cleared":
@@ -216,13 +265,17 @@ class FieldSync:
             # the note says why.
             render.show_note(group, None)
             render.show_message(group, note)
-        else:
+            return
+        if note is not None or not fresh:
             render.show_note(group, note)
-            if isinstance(draft, EmptyField):
-                # Empty is no error: a quiet note, the buttons waiting for a value.
-                render.show_message(group, draft.reason, waiting=True)
-            else:
-                render.show_message(group, inactive(draft.reason) if isinstance(draft, Problem) else None)
+        problem: Words | None = None
+        if isinstance(draft, EmptyField):
+            # Empty is no error: a quiet note, the buttons waiting for a value.
+            problem = draft.reason
+        elif isinstance(draft, Problem):
+            problem = inactive(draft.reason)
+        if problem is not None or not fresh:
+            render.show_message(group, problem, waiting=isinstance(draft, EmptyField))
 
     def _observe(self) -> None:
         # The document itself, not its <html>: a page that replaces <html> is still followed;

@@ -167,7 +167,8 @@ def attach_groups(
     shared: frozenset[str] = frozenset(),
 ) -> None:
     """Give fields[start:stop] the button group of the enabled calendars, replacing groups made
-    for other calendars, keys or languages; no calendars removes them all."""
+    for other calendars, keys or languages; no calendars removes them all. A field watched
+    away from the view (calendar-links-dom.mjs, watchNearView) gets none until it comes near."""
     keys = providers_attribute(providers)
     wanted = dom.fieldsNeedingGroups(fields, start, stop, keys).to_py()
     if not wanted:

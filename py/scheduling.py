@@ -79,6 +79,7 @@ class PassScheduler:
         self._in_pass = False
         self._listing = Listing.ALL
         self._ready = False
+        self._ready_deferred = False
         self._phase = Phase.ATTACH
         self._next = 0
         self._count = 0
@@ -89,6 +90,11 @@ class PassScheduler:
     def pending(self) -> bool:
         """Whether a pass is under way or scheduled (a slice will run)."""
         return self._pending
+
+    @property
+    def ready(self) -> bool:
+        """Whether the page was announced ready."""
+        return self._ready
 
     def request(self) -> bool:
         """Every field needs a pass (start, new settings). True when the shell must schedule a slice."""
@@ -117,13 +123,20 @@ class PassScheduler:
             listing = Listing.CHANGED
         else:
             return None
-        self._in_pass, self._listing = True, listing
+        self._in_pass, self._listing, self._ready_deferred = True, listing, False
         self._phase, self._next, self._count, self._one_by_one_until = Phase.ATTACH, 0, 0, 0
         return listing
 
     def fields_listed(self, count: int) -> None:
-        """The shell listed the fields of the new pass: count of them."""
+        """The shell listed the fields of the new pass: count of them. Again as the checks
+        begin, when fewer fields are to be checked than were listed."""
         self._count = count
+
+    def defer_ready(self) -> None:
+        """Which of this pass's fields get groups isn't known yet (they are watched until they
+        come near the view): the page is not ready when its first phase ends, but at the end of
+        the first phase of a later pass."""
+        self._ready_deferred = True
 
     def next_work(self) -> Work | None:
         """The next fields to handle in this slice, or None when the phase is done."""
@@ -150,7 +163,7 @@ class PassScheduler:
             return SliceEnd.MORE
         if self._phase is Phase.ATTACH:
             self._phase, self._next, self._one_by_one_until = Phase.CHECK, 0, 0
-            if not self._ready:
+            if not self._ready and not self._ready_deferred:
                 self._ready = True
                 return SliceEnd.READY
             # After a pass over the changed fields only, no orphaned groups are looked for:

@@ -73,6 +73,26 @@ def test_a_change_while_values_are_checked_runs_one_more_pass() -> None:
     assert [work.start for work in handled] == [0, 1] and end is SliceEnd.IDLE
 
 
+def test_a_page_watched_near_the_view_is_ready_after_the_first_pass_that_gives_groups() -> None:
+    scheduler = PassScheduler(attach_batch=5)
+    scheduler.request()
+    assert scheduler.begin_slice() is Listing.ALL
+    scheduler.fields_listed(8)
+    scheduler.defer_ready()
+    while (work := scheduler.next_work()) is not None:
+        scheduler.done(work)
+    # Watched only: the orphans go, but the page is not ready yet.
+    assert scheduler.end_slice() is SliceEnd.ATTACHED and not scheduler.ready
+    # The checks cover only the fields given groups so far: none.
+    scheduler.fields_listed(0)
+    assert scheduler.next_work() is None
+    assert scheduler.end_slice() is SliceEnd.IDLE
+    # Fields came near the view: the pass that gives them their groups makes the page ready.
+    assert scheduler.request_changed() is True
+    handled, end = run_slice(scheduler, fields=3)
+    assert handled == [Work(Phase.ATTACH, 0, 3)] and end is SliceEnd.READY and scheduler.ready
+
+
 def test_an_empty_page_is_ready_at_once() -> None:
     scheduler = PassScheduler(attach_batch=5)
     scheduler.request()
