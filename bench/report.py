@@ -235,6 +235,8 @@ def report_many_fields(loads: Sequence[Load]) -> tuple[str, dict[str, Any]]:
             rows,
         ),
         "   values checked = when the last field's impossible date shows its message (the check pass is through);",
+        "   pages of more fields than the app gives groups all at once (groups near the view only): the bench",
+        "   scrolls to the last record at ready, and values checked is when that field, now near, shows its message;",
         "   'after …' = the longest task that starts after that moment; 0 = none of 50 ms or more;",
         "   app start = the calendar-links:start mark (plain JavaScript: its script starts); start→ready = the work on the fields;",
         "   script / style+layout = sums over the long animation frames (>= 50 ms) between app start and ready;",
