@@ -77,7 +77,8 @@ class Marketplace:
 
     def __init__(self, offered: Sequence[Provider]) -> None:
         self.offered = tuple(offered)
-        # One listener each for every panel, now and later: delegated from the document.
+        # One listener each for every panel, now and later: delegated from the document, and
+        # for "change", which isn't composed, from every open shadow root as well.
         self._listeners = {
             "click": create_proxy(guarded(self.on_click)),
             "change": create_proxy(guarded(self.on_change)),
@@ -85,6 +86,7 @@ class Marketplace:
         }
         for event, listener in self._listeners.items():
             dom.listenOnPage(event, listener)
+        dom.listenInShadowRoots("change", self._listeners["change"])
         self._on_settings = create_proxy(guarded(lambda _event: self.refresh()))
         js.window.addEventListener(settings_store.SETTINGS_CHANGED_EVENT, self._on_settings)
 
@@ -92,18 +94,19 @@ class Marketplace:
         """Render every marketplace container that has no panel yet, or one made for other calendars."""
         keys = " ".join(provider.key for provider in offered)
         self.offered = tuple(offered)
-        for container in dom.allOnPage(MARKETPLACE_SELECTOR):
+        for container in dom.allInPage(MARKETPLACE_SELECTOR):
             panel = present(container.querySelector("." + _PANEL_CLASS))
             language = language_of(container)
             made_for = f"{keys} {language.code}"
             if panel is None or attribute(panel, "data-calendar-panel-for") != made_for:
+                dom.styleRootAround(container)
                 container.replaceChildren(self._panel(keys, made_for, language))
                 self._show(container, settings_store.current())
 
     def refresh(self) -> None:
         """Show the current settings in every panel (after a change here or in another tab)."""
         settings = settings_store.current()
-        for container in dom.allOnPage(MARKETPLACE_SELECTOR):
+        for container in dom.allInPage(MARKETPLACE_SELECTOR):
             if present(container.querySelector("." + _PANEL_CLASS)) is not None:
                 self._show(container, settings)
 
@@ -214,7 +217,7 @@ class Marketplace:
 
     def on_click(self, event: Any) -> None:
         """Switch one calendar on or off."""
-        target = event.target
+        target = dom.eventTarget(event)
         toggle = present(dom.closest(target, "[data-calendar-toggle]")) if is_element(target) else None
         if toggle is None or present(toggle.closest(MARKETPLACE_SELECTOR)) is None:
             return
@@ -228,7 +231,7 @@ class Marketplace:
 
     def on_change(self, event: Any) -> None:
         """Save the Google account hint, the default event length or the reminder."""
-        target = event.target
+        target = dom.eventTarget(event)
         if not is_element(target) or present(dom.closest(target, MARKETPLACE_SELECTOR)) is None:
             return
         setting = attribute(target, "data-calendar-setting")
@@ -244,7 +247,7 @@ class Marketplace:
 
     def on_keydown(self, event: Any) -> None:
         """Enter in the account field saves it, and never submits a form around the panel."""
-        target = event.target
+        target = dom.eventTarget(event)
         if event.key != "Enter" or not is_element(target):
             return
         if attribute(target, "data-calendar-setting") == "google-account" and present(

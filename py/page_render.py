@@ -376,7 +376,7 @@ def update_texts(
 def render_hints(show: bool, page_url: str) -> None:
     """Fill every host-placed [data-calendar-hint] with a line that leads to the marketplace while
     no calendar is enabled; empty them once one is."""
-    for container in dom.allOnPage(HINT_SELECTOR):
+    for container in dom.allInPage(HINT_SELECTOR):
         current = present(container.querySelector("." + _HINT_CLASS))
         if not show:
             if current is not None:
@@ -395,4 +395,5 @@ def render_hints(show: bool, page_url: str) -> None:
         link = element("a", "", language.text(HINT_LINK))
         link.href = target
         hint.append(icon, element("span", "", language.text(HINT_TEXT) + " "), link)
+        dom.styleRootAround(container)
         container.replaceChildren(hint)

@@ -5,6 +5,10 @@
 const { apply } = Reflect;
 const { matches, querySelector } = Element.prototype;
 const querySelectorOfDocument = Document.prototype.querySelector;
+const querySelectorOfFragment = DocumentFragment.prototype.querySelector;
+const { createTreeWalker } = Document.prototype;
+const { nextNode } = TreeWalker.prototype;
+const shadowRootOf = Object.getOwnPropertyDescriptor(Element.prototype, "shadowRoot").get;
 
 // The elements Python renders into whether or not a calendar is on (README, "Embed on your page").
 const RENDERED_WITHOUT_CALENDARS = "[data-calendar-marketplace], [data-calendar-hint]";
@@ -21,15 +25,38 @@ export function storedCalendarOn() {
   }
 }
 
+// Whether a panel or hint stands in the open shadow root of `element` (a web component's own
+// tree, which querySelector doesn't enter), or in the roots of the elements inside it.
+function inOwnRoot(element) {
+  const root = apply(shadowRootOf, element, []);
+  return root !== null && (apply(querySelectorOfFragment, root, [RENDERED_WITHOUT_CALENDARS]) !== null || inOpenShadowRoots(root));
+}
+
+// The same for every element under node (a document, an element or a root), at any depth.
+function inOpenShadowRoots(node) {
+  const walker = apply(createTreeWalker, document, [node, 1]);
+  for (let element = apply(nextNode, walker, []); element !== null; element = apply(nextNode, walker, [])) {
+    if (inOwnRoot(element)) return true;
+  }
+  return false;
+}
+
 function rendersWithoutCalendars(node) {
   return (
     node instanceof Element &&
-    (apply(matches, node, [RENDERED_WITHOUT_CALENDARS]) || apply(querySelector, node, [RENDERED_WITHOUT_CALENDARS]) !== null)
+    (apply(matches, node, [RENDERED_WITHOUT_CALENDARS]) ||
+      apply(querySelector, node, [RENDERED_WITHOUT_CALENDARS]) !== null ||
+      inOwnRoot(node) ||
+      inOpenShadowRoots(node))
   );
 }
 
 export function pageNeedsPython() {
-  return storedCalendarOn() || apply(querySelectorOfDocument, document, [RENDERED_WITHOUT_CALENDARS]) !== null;
+  return (
+    storedCalendarOn() ||
+    apply(querySelectorOfDocument, document, [RENDERED_WITHOUT_CALENDARS]) !== null ||
+    inOpenShadowRoots(document)
+  );
 }
 
 // Resolves once the page needs Python: at once, or when a calendar is turned on (in another
@@ -39,8 +66,17 @@ export function whenNeeded(waiting) {
   if (pageNeedsPython()) return Promise.resolve();
   waiting();
   return new Promise((resolve) => {
+    // Looked at a task later: a component put on the page fills its shadow root after the
+    // observer hears of it (in its connectedCallback, or a microtask after).
+    let added = [];
+    const lookAtAdded = () => {
+      const nodes = added;
+      added = [];
+      if (nodes.some(rendersWithoutCalendars)) needed();
+    };
     const observer = new MutationObserver((records) => {
-      if (records.some((record) => [...record.addedNodes].some(rendersWithoutCalendars))) needed();
+      if (added.length === 0) setTimeout(lookAtAdded, 0);
+      for (const record of records) added.push(...record.addedNodes);
     });
     const settingsChanged = () => {
       if (storedCalendarOn()) needed();

@@ -433,6 +433,13 @@ const pathOf = (link) => {
   }
 };
 
+// Style the shadow root `element` stands in, if it stands in one (a marketplace panel or a
+// hint rendered into a component).
+export function styleRootAround(element) {
+  const root = shadowRootAround(element);
+  if (root !== null) styleShadowRoot(root);
+}
+
 function styleShadowRoot(root) {
   if (fragmentQuerySelectorAll(root, `link[${STYLE_MARK}]`).length > 0) return;
   const pageLink = arrayFrom(allOnPage("link[rel~=stylesheet][href]")).find((link) => OUR_STYLESHEET.test(pathOf(link)));

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-from conftest import READY, PageWatch, enable_calendars
+from conftest import READY, STANDBY, PageWatch, enable_calendars
 from playwright.sync_api import BrowserContext, Page, expect
-from test_host_faults import EMBED, google_dates, host_page, open_host
+from test_host_faults import EMBED, google_dates, host_page, open_host, serve
 
 # Copies the template its data-template names into an open (or data-mode) shadow root.
 COMPONENT = """
@@ -252,3 +252,45 @@ def test_fields_in_same_origin_frames_are_left_alone(
         expect(inner.locator(".calendar-links")).to_have_count(0)
     page.wait_for_selector(READY, state="attached")
     assert google_dates(context, watch, lambda: page.locator(GOOGLE_OF.format("due")).click()) == ["20261201/20261202"]
+
+
+MARKET_TEMPLATES = """
+<template id="market"><h2>Apps</h2><div data-calendar-marketplace></div></template>
+<template id="hint"><p data-calendar-hint="/apps"></p></template>
+"""
+MARKET_RECORD = (
+    '<div data-calendar-record data-record-id="R-1" data-record-name="Ada Lovelace">'
+    '<span data-calendar-field="due" data-field-type="date" data-value="2026-12-01">1 Dec 2026</span></div>'
+)
+
+
+def test_a_marketplace_and_a_hint_inside_components_are_rendered_and_work(page: Page, base_url: str) -> None:
+    # No calendar on: the panel in a component is what makes the page start at all.
+    body = MARKET_TEMPLATES + '<crm-part data-template="hint"></crm-part>' + MARKET_RECORD
+    body += '<crm-part data-template="market"></crm-part>'
+    serve(page, base_url + "apps.html", component_page(body))
+    page.goto(base_url + "apps.html")
+    page.wait_for_selector(READY, state="attached")
+    hint = page.locator(".calendar-links-hint")
+    expect(hint).to_have_count(1)
+    # Our stylesheet reaches the panel's root.
+    assert page.locator(".calendar-links-marketplace").evaluate("(cards) => getComputedStyle(cards).display") == "grid"
+    page.get_by_role("switch", name="Use Google Calendar").click()
+    expect(page.get_by_role("switch", name="Use Google Calendar")).to_have_attribute("aria-checked", "true")
+    expect(page.locator(GOOGLE_OF.format("due"))).to_have_count(1)
+    expect(hint).to_have_count(0)
+    # "change" never leaves a shadow root: the setting is saved all the same.
+    page.locator('[data-calendar-setting="duration"]').select_option("60")
+    page.wait_for_function("() => localStorage.getItem('calendar-links:default-duration-minutes') === '60'")
+
+
+def test_a_component_with_a_marketplace_added_while_standing_by_starts_it(page: Page, base_url: str) -> None:
+    serve(page, base_url + "apps.html", component_page(MARKET_TEMPLATES + MARKET_RECORD))
+    page.goto(base_url + "apps.html")
+    page.wait_for_selector(STANDBY, state="attached")
+    page.evaluate(
+        """() => { const part = document.createElement('crm-part');
+        part.dataset.template = 'market'; document.body.append(part); }"""
+    )
+    page.wait_for_selector(READY, state="attached")
+    expect(page.get_by_role("switch", name="Use Google Calendar")).to_be_visible()
