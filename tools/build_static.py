@@ -161,6 +161,12 @@ def copy_tree_files(source: Path, target: Path, names: list[str]) -> None:
             shutil.copy2(source / name, target / name)
 
 
+def watch_embeds(entry: Path) -> None:
+    """Have PyScript's entry module import static/calendar-links-embeds.mjs first: where PyScript
+    refuses a page (two snippets with different settings) nothing else of ours would run."""
+    entry.write_bytes(b'import "../../calendar-links-embeds.mjs";\n' + entry.read_bytes())
+
+
 def compress_vendor_files() -> None:
     """Write .br and .gz siblings of every vendored file."""
     files = sorted(
@@ -181,6 +187,7 @@ def main() -> None:
         VENDOR / "pyscript",
         sorted(path.name for path in pyscript_dist.iterdir() if not path.name.endswith(".map")),
     )
+    watch_embeds(VENDOR / "pyscript" / "core.js")
     write_archive(archive_entries())
     # The snapshot script hands the trimming of archives to tools/lazy_archive.py, in this Python.
     subprocess.run(["node", str(ROOT / "tools" / "make_snapshot.mjs"), sys.executable], check=True)

@@ -380,3 +380,42 @@ def test_the_two_tags_need_only_wasm_unsafe_eval_in_a_strict_policy(
     open_host(context, page, base_url + "strict.html", host_page(RECORD), {"Content-Security-Policy": policy})
     dates = google_dates(context, watch, lambda: page.locator('[data-calendar-provider="google"]').click())
     assert dates == ["20261201/20261202"]
+
+
+# The older embed snippet: PyScript's tags, with our interpreter module.
+OLDER_SNIPPET = (
+    '<script type="module" src="/static/vendor/pyscript/core.js"></script>'
+    "<script type=\"py\" config='{config}'>import calendar_links_app; calendar_links_app.start()</script>"
+)
+SNIPPET_CONFIGS = (
+    '{"interpreter": "/static/calendar-links-runtime.mjs", "plugins": ["!error"]}',
+    '{"interpreter": "/static/calendar-links-runtime.mjs"}',
+)
+CONFLICTING_SNIPPETS = "".join(OLDER_SNIPPET.format(config=config) for config in SNIPPET_CONFIGS)
+
+
+def test_two_older_snippets_with_different_settings_fail_visibly_with_their_reason(
+    context: BrowserContext, watch: PageWatch, page: Page, base_url: str
+) -> None:
+    set_integrations(context, google=True, outlook=True)
+    html = (
+        '<!doctype html><html lang="en" data-calendar-links-state="loading"><head><meta charset="utf-8">'
+        f"<title>Two snippets</title>{CONFLICTING_SNIPPETS}</head><body>{RECORD}</body></html>"
+    )
+    open_failing(context, page, base_url + "two-snippets.html", html)
+    expect_failed(page, "snippets with different settings")
+    expect(page.locator("[data-calendar-field]")).to_have_text("1 Dec 2026")
+    # PyScript's own banner and console lines are there too; ours is the one the host can act on.
+    watch.console_errors.clear()
+    page.close()
+
+
+def test_the_two_tags_beside_conflicting_snippets_still_give_buttons(
+    context: BrowserContext, watch: PageWatch, page: Page, base_url: str
+) -> None:
+    context.add_init_script(LISTEN_FOR_FAILED)
+    open_host(context, page, base_url + "mixed.html", host_page(RECORD, head=CONFLICTING_SNIPPETS))
+    page.wait_for_function(EVERY_FIELD_HAS_BUTTONS, arg=["due"])
+    assert page.evaluate("window.__failedEvents") == []
+    watch.console_errors.clear()
+    page.close()
