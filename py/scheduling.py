@@ -128,14 +128,13 @@ class PassScheduler:
         return listing
 
     def fields_listed(self, count: int) -> None:
-        """The shell listed the fields of the new pass: count of them. Again as the checks
-        begin, when fewer fields are to be checked than were listed."""
+        """The shell listed count fields for the new pass (again, fewer, as its checks begin)."""
         self._count = count
 
     def defer_ready(self) -> None:
-        """Which of this pass's fields get groups isn't known yet (they are watched until they
-        come near the view): the page is not ready when its first phase ends, but at the end of
-        the first phase of a later pass."""
+        """This pass's fields wait to come near the view: ready comes with a later pass."""
+        # Which of them get groups isn't known yet, so the page isn't ready when this pass's
+        # first phase ends, but when the first phase of a later pass does.
         self._ready_deferred = True
 
     def next_work(self) -> Work | None:
