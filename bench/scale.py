@@ -267,6 +267,8 @@ def report_scale(large: Sequence[LargePage], storms: Sequence[Storm]) -> tuple[s
         ("50,000 fields: elements", *_pair(large, "elements")),
         ("50,000 fields, scrolling: longest task (ms)", *_pair(large, "scroll_longest_task_ms")),
         ("50,000 fields, scrolling: slowest frame (ms)", *_pair(large, "scroll_slowest_frame_ms")),
+        ("records content-visibility: auto: ready (ms)", [p.ready_ms for p in contained if p.with_app], None),
+        ("records content-visibility: auto: longest task (ms)", *_pair(contained, "longest_task_ms")),
         ("records content-visibility: auto, scrolling: longest task (ms)", *_pair(contained, "scroll_longest_task_ms")),
         ("records content-visibility: auto, scrolling: slowest frame (ms)", *_pair(contained, "scroll_slowest_frame_ms")),
         ("5,000-field storm: event-loop lag (ms)", *_pair(storms, "lag_ms")),
