@@ -195,8 +195,9 @@ class Marketplace:
             card.querySelector(".calendar-links-app__state").textContent = language.gettext(ENABLED if enabled else OFF)
             card.querySelector("[data-calendar-toggle]").setAttribute("aria-checked", "true" if enabled else "false")
         account = container.querySelector('[data-calendar-setting="google-account"]')
-        # Never overwrite what the person is typing, even if it isn't valid yet.
-        if js.document.activeElement != account:
+        # Never overwrite what the person is typing, even if it isn't valid yet (in a
+        # component too, where the document's focus is the component).
+        if present(dom.focusedBeside(account)) != account:
             account.value = settings.google_account or ""
         duration = container.querySelector('[data-calendar-setting="duration"]')
         duration.value = str(settings.default_duration)

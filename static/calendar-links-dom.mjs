@@ -70,6 +70,8 @@ const hostOf = propertyOf(ShadowRoot, "host");
 const rootMode = propertyOf(ShadowRoot, "mode");
 const composedPath = methodOf(Event, "composedPath");
 const observe = methodOf(globalThis.MutationObserver, "observe");
+const documentActiveElement = propertyOf(Document, "activeElement");
+const rootActiveElement = propertyOf(ShadowRoot, "activeElement");
 
 // The document's parts, whatever its named elements are called.
 export const pageRoot = () => documentRoot(hostDocument);
@@ -95,6 +97,13 @@ const isShadowRoot = (node) => apply(isPrototypeOf, ShadowRoot.prototype, [node]
 const shadowRootAround = (node) => {
   const root = getRootNode(node);
   return isShadowRoot(root) ? root : null;
+};
+
+// The element with the focus in the tree where node stands (the document's, or its shadow
+// root's: there the document's is the component's host), or null.
+export const focusedBeside = (node) => {
+  const root = shadowRootAround(node);
+  return root === null ? documentActiveElement(hostDocument) : rootActiveElement(root);
 };
 
 // Open shadow roots on the page, searched and observed like the document.
@@ -649,9 +658,9 @@ export function takeWindowChanges() {
 
 // A group someone is using: it holds the focus, an open menu or something said after a click.
 function inUse(group) {
-  const root = getRootNode(group);
+  const focused = focusedBeside(group);
   const notice = group.querySelector(`.${NOTICE_CLASS}`);
-  return (root.activeElement != null && containsNode(group, root.activeElement))
+  return (focused !== null && containsNode(group, focused))
     || group.querySelector('[aria-expanded="true"]') !== null
     || (notice !== null && notice.textContent !== "");
 }

@@ -282,6 +282,12 @@ def test_a_marketplace_and_a_hint_inside_components_are_rendered_and_work(page: 
     # "change" never leaves a shadow root: the setting is saved all the same.
     page.locator('[data-calendar-setting="duration"]').select_option("60")
     page.wait_for_function("() => localStorage.getItem('calendar-links:default-duration-minutes') === '60'")
+    # What someone is typing in the panel's account field survives a change of the settings
+    # meanwhile (the document's focus is then the component, not the field).
+    account = page.locator('[data-calendar-setting="google-account"]')
+    account.fill("ada@exam")
+    page.evaluate("() => dispatchEvent(new Event('calendar-links:settings-changed'))")
+    expect(account).to_have_value("ada@exam")
 
 
 def test_a_component_with_a_marketplace_added_while_standing_by_starts_it(page: Page, base_url: str) -> None:
