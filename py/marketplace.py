@@ -68,6 +68,16 @@ _PANEL_CLASS: Final = "calendar-links-panel"
 _STATUS_CLASS: Final = "calendar-links-marketplace__status"
 
 
+def _setting(label: str, control: Any, setting: str, note: str = "") -> Any:
+    """One setting of the panel: its label, the control (marked with its setting), a note under it."""
+    field = element("label", "calendar-links-settings__field")
+    control.setAttribute("data-calendar-setting", setting)
+    field.append(element("span", "", label), control)
+    if note:
+        field.append(element("small", "", note))
+    return field
+
+
 def _not_saved() -> Words:
     return not_saved(browser.storage_blocked())
 
@@ -157,31 +167,20 @@ class Marketplace:
         section = element("section", "calendar-links-settings")
         section.append(element("h2", "calendar-links-settings__title", language.gettext(SETTINGS_TITLE)))
 
-        account_label = element("label", "calendar-links-settings__field")
-        account_label.append(element("span", "", language.gettext(ACCOUNT_LABEL)))
         account = element("input")
         account.type = "email"
         account.placeholder = "you@example.com"
         account.autocomplete = "email"
-        account.setAttribute("data-calendar-setting", "google-account")
-        account_label.append(account, element("small", "", language.gettext(ACCOUNT_HELP)))
-
-        duration_label = element("label", "calendar-links-settings__field")
-        duration_label.append(element("span", "", language.gettext(DURATION_LABEL)))
         duration = element("select")
-        duration.setAttribute("data-calendar-setting", "duration")
-        for minutes in DURATION_CHOICES:
-            duration.append(_duration_option(minutes, language))
-        duration_label.append(duration)
-
-        reminder_label = element("label", "calendar-links-settings__field")
-        reminder_label.append(element("span", "", language.gettext(REMINDER_LABEL)))
+        duration.append(*(_duration_option(minutes, language) for minutes in DURATION_CHOICES))
         reminder = element("select")
-        reminder.setAttribute("data-calendar-setting", "reminder")
-        for choice in REMINDER_CHOICES:
-            reminder.append(_reminder_option(choice, language))
-        reminder_label.append(reminder, element("small", "", language.gettext(REMINDER_NOTE)))
-        section.append(account_label, duration_label, reminder_label, _status())
+        reminder.append(*(_reminder_option(choice, language) for choice in REMINDER_CHOICES))
+        section.append(
+            _setting(language.gettext(ACCOUNT_LABEL), account, "google-account", language.gettext(ACCOUNT_HELP)),
+            _setting(language.gettext(DURATION_LABEL), duration, "duration"),
+            _setting(language.gettext(REMINDER_LABEL), reminder, "reminder", language.gettext(REMINDER_NOTE)),
+            _status(),
+        )
         return section
 
     def _show(self, container: Any, settings: Settings) -> None:
