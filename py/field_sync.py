@@ -217,11 +217,9 @@ class FieldSync:
         return self.scheduler.end_slice()
 
     def _begin_window(self, listing: Listing) -> None:
-        count = self._fields.length
-        if listing is Listing.ALL:
-            self._page_windowed = count > WINDOW_FROM
-        else:
-            self._page_windowed = self._page_windowed or count > WINDOW_FROM
+        # A pass over all fields decides anew; one over changed fields can only make it so.
+        kept = self._page_windowed and listing is Listing.CHANGED
+        self._page_windowed = kept or self._fields.length > WINDOW_FROM
         self._windowed, self._checks_narrowed = self._page_windowed, False
         # A pass over all fields makes the runs of watched fields anew, in the page's order.
         self._afresh = listing is Listing.ALL

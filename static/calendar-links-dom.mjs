@@ -650,7 +650,8 @@ export function takeWindowChanges() {
   cameNear = [];
   wentFar = [];
   for (const field of far) {
-    if (!isConnected(field) || mayHaveGroup(field)) continue;
+    if (mayHaveGroup(field)) continue;
+    // null as well for a field the host took away meanwhile.
     const group = groupAfter(field);
     if (group !== null && !inUse(group)) group.remove();
   }
