@@ -18,22 +18,22 @@ import calendar_links_dom as dom
 import js
 from pyodide.ffi import create_proxy
 
-import added_store
-import browser_actions as browser
-import clicks
-import menus
-import page_reader as reader
-import page_render as render
-import settings_store
+from calendar_links_page import added_store
+from calendar_links_page import browser_actions as browser
+from calendar_links_page import clicks
+from calendar_links_page import menus
+from calendar_links_page import page_reader as reader
+from calendar_links_page import page_render as render
+from calendar_links_page import settings_store
 from calendar_links import PageContext, date_order_from_locale
-from click_guard import is_repeat
-from date_names import DateLanguage
-from error_boundary import guarded, is_element
-from field_sync import FieldSync
-from marketplace import Marketplace
-from providers import registry
-from providers.base import Preferences, Provider
-from settings import SETTINGS_KEYS, Settings
+from calendar_links_core.click_guard import is_repeat
+from calendar_links_core.date_names import DateLanguage
+from calendar_links_page.error_boundary import guarded, is_element
+from calendar_links_page.field_sync import FieldSync
+from calendar_links_page.marketplace import Marketplace
+from calendar_links_core.providers import registry
+from calendar_links_core.providers.base import Preferences, Provider
+from calendar_links_core.settings import SETTINGS_KEYS, Settings
 
 __all__ = ["DIAGNOSTICS_EVENT", "start"]
 

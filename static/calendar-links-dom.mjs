@@ -3,7 +3,7 @@
 // Each call from Python into the page costs microseconds, and a record page can hold
 // thousands of fields, so the loops that touch every field or every button group run here
 // instead. Nothing is decided here: which calendars, and what the buttons say, come from
-// Python (py/page_render.py); this reads attributes and moves markup, and applies the page
+// Python (py/calendar_links_page/page_render.py); this reads attributes and moves markup, and applies the page
 // contract's fixed rule for automatic fields. Python sees this module as `calendar_links_dom`
 // (registered by calendar-links-runtime.mjs).
 //
@@ -419,7 +419,7 @@ export function placeGroups(fields, template, plan) {
       menu.id = `calendar-links-menu-${menuCount}`;
       group.querySelector("[data-calendar-menu]").setAttribute("aria-controls", menu.id);
     }
-    // Read by py/field_sync.py: a group made here shows nothing yet (a host's copy of one does).
+    // Read by py/calendar_links_page/field_sync.py: a group made here shows nothing yet (a host's copy of one does).
     group.calendarLinksFresh = true;
     insertAfter(lastAttached(fields[index]), group);
   }
@@ -471,7 +471,7 @@ export function removeOrphanGroups(fieldSelector) {
 }
 
 // Whether this is the first claim on the element in the current task: a script that fires
-// fifty clicks at once gets one tab or file (py/click_guard.py).
+// fifty clicks at once gets one tab or file (py/calendar_links_core/click_guard.py).
 const claimedThisTask = new WeakSet();
 
 export function claimForThisTask(element) {
@@ -541,7 +541,7 @@ export function takeChangedFields(fieldSelector) {
 // Very long pages: groups near the view only ------------------------------------------------
 //
 // A page of tens of thousands of fields would carry three elements per field for buttons
-// nobody sees at once (and the checks behind them). On such a page (py/field_sync.py decides)
+// nobody sees at once (and the checks behind them). On such a page (py/calendar_links_page/field_sync.py decides)
 // fields are watched instead: a field gets its group when it comes within a viewport's height
 // of the view, and loses it again when it goes further than that, unless the group is in use
 // (focus, an open menu, a notice). An IntersectionObserver costs about 2 microseconds per
@@ -549,7 +549,7 @@ export function takeChangedFields(fieldSelector) {
 // WINDOW_RUN fields in document order, not every field; a run is near when either end is.
 const WINDOW_RUN = 50;
 // A page with more fields than this (or a host adding more at once) is watched near the view
-// (py/field_sync.py). No record page comes close; a list of a thousand rows of dates does.
+// (py/calendar_links_page/field_sync.py). No record page comes close; a list of a thousand rows of dates does.
 export const WINDOW_FROM = 1000;
 // Whether the page holds so many fields that it will be watched near the view.
 export const isLongPage = () => allOnPage(`[${FIELD_ATTRIBUTE}]`).length > WINDOW_FROM;
@@ -670,7 +670,7 @@ function inUse(group) {
 export const withGroups = (fields) => arrayFrom(fields).filter((field) => groupAfter(field) !== null);
 
 // The date words of one language, from the browser's own locale data, for
-// py/date_names.py: the resolved locale, its date order ("DMY"…), for each month (January
+// py/calendar_links_core/date_names.py: the resolved locale, its date order ("DMY"…), for each month (January
 // first) and weekday (Monday first) every spelling Intl uses, standalone and inside a date
 // ("Dez", "Dez.", "Dezember"), the words between a date's parts (" um ", " de ") and the
 // morning and afternoon marks. "" for the browser's own language; null when the tag is

@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
-from added_events import (
+from calendar_links_core.added_events import (
     MAX_REMEMBERED,
     added_json,
     cancellation_draft,
@@ -51,14 +51,14 @@ from calendar_links import (
     ics_file_name,
     ics_sequence,
 )
-from providers.base import Click, DownloadFile, OpenUrl, Preferences, Provider
-from providers.google import google_calendar_url
-from providers.microsoft365 import MICROSOFT_365_COMPOSE_URL
-from providers.outlook_web import outlook_web_url
-from providers.outlookcom import OUTLOOK_COM_COMPOSE_URL
-from providers.registry import PROVIDERS
-from providers.web_link import MAX_URL_LENGTH
-from settings import parse_reminder_minutes
+from calendar_links_core.providers.base import Click, DownloadFile, OpenUrl, Preferences, Provider
+from calendar_links_core.providers.google import google_calendar_url
+from calendar_links_core.providers.microsoft365 import MICROSOFT_365_COMPOSE_URL
+from calendar_links_core.providers.outlook_web import outlook_web_url
+from calendar_links_core.providers.outlookcom import OUTLOOK_COM_COMPOSE_URL
+from calendar_links_core.providers.registry import PROVIDERS
+from calendar_links_core.providers.web_link import MAX_URL_LENGTH
+from calendar_links_core.settings import parse_reminder_minutes
 
 __all__ = [
     "CHECKS",

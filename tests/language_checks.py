@@ -15,8 +15,8 @@ import traceback
 from datetime import date, datetime
 from pathlib import Path
 
-from date_names import DateLanguage, date_language_from_intl
-from field_values import Moment, Unreadable, parsed_moment
+from calendar_links_core.date_names import DateLanguage, date_language_from_intl
+from calendar_links_core.field_values import Moment, Unreadable, parsed_moment
 
 __all__ = ["INTL_DATA", "LANGUAGE_CASES", "REFUSED_CASES", "languages", "run_language_checks"]
 

@@ -23,7 +23,7 @@ import caldav
 import pytest
 from icalendar import Calendar
 
-from added_events import cancellation_draft, with_addition
+from calendar_links_core.added_events import cancellation_draft, with_addition
 from calendar_links import EventDraft, FieldAttributes, event_draft, ics_cancellation, ics_document, ics_sequence
 from core_checks import PAGE, SCENARIOS, STAMP, Scenario, draft_for, expected_span
 

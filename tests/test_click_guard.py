@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from click_guard import is_repeat
+from calendar_links_core.click_guard import is_repeat
 
 
 @pytest.mark.parametrize(

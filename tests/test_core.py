@@ -13,7 +13,7 @@ import vobject
 from icalendar import Calendar
 
 import core_checks
-from calendar_links import (
+from calendar_links_core.events import (
     SEQUENCE_EPOCH,
     EventDraft,
     FieldAttributes,
@@ -33,10 +33,10 @@ from calendar_links import (
     record_link,
     record_uri,
 )
-from providers.google import google_calendar_url, google_knows_zone
-from providers.microsoft365 import MICROSOFT_365_COMPOSE_URL
-from providers.outlook_web import outlook_web_url
-from providers.web_link import ELLIPSIS, MAX_URL_LENGTH
+from calendar_links_core.providers.google import google_calendar_url, google_knows_zone
+from calendar_links_core.providers.microsoft365 import MICROSOFT_365_COMPOSE_URL
+from calendar_links_core.providers.outlook_web import outlook_web_url
+from calendar_links_core.providers.web_link import ELLIPSIS, MAX_URL_LENGTH
 from core_checks import CHECKS, RULE_CHECKS, SCENARIOS, STAMP, Scenario, expected_span
 
 UTC = timezone.utc

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from wording import words
-from field_values import (
+from calendar_links_core.wording import words
+from calendar_links_core.field_values import (
     Unreadable,
     date_order_named,
     is_machine_value,

@@ -10,8 +10,8 @@ import pytest
 from language_checks import LANGUAGE_CASES, REFUSED_CASES, languages, reading
 
 from calendar_links import EmptyField, EventDraft, FieldAttributes, PageContext, Problem, RecordAttributes, event_draft
-from date_names import date_language_from_intl
-from field_values import Moment, Unreadable, parsed_moment
+from calendar_links_core.date_names import date_language_from_intl
+from calendar_links_core.field_values import Moment, Unreadable, parsed_moment
 
 UTC = timezone.utc
 LANGUAGES = languages()

@@ -33,13 +33,13 @@ from calendar_links import (
     ics_file_name,
     ics_sequence,
 )
-from field_values import zone_named
-from providers.google import google_calendar_url, google_knows_zone
-from providers.outlook_web import outlook_web_url
-from providers.outlookcom import OUTLOOK_COM_COMPOSE_URL
-from providers.registry import PROVIDERS
-from providers.web_link import ELLIPSIS, MAX_URL_LENGTH
-from settings import integrations_json, parse_default_duration, parse_google_account, parse_integrations
+from calendar_links_core.field_values import zone_named
+from calendar_links_core.providers.google import google_calendar_url, google_knows_zone
+from calendar_links_core.providers.outlook_web import outlook_web_url
+from calendar_links_core.providers.outlookcom import OUTLOOK_COM_COMPOSE_URL
+from calendar_links_core.providers.registry import PROVIDERS
+from calendar_links_core.providers.web_link import ELLIPSIS, MAX_URL_LENGTH
+from calendar_links_core.settings import integrations_json, parse_default_duration, parse_google_account, parse_integrations
 
 UTC = timezone.utc
 STAMP = datetime(2026, 5, 4, 3, 2, 1, tzinfo=UTC)

@@ -13,11 +13,11 @@ import pytest
 import core_checks
 from calendar_links import EventDraft, InvalidValue
 from core_checks import SCENARIOS, STAMP, Scenario, check_calendar_contract
-from errors import CalendarLinksError
-from providers.base import Click, DownloadFile, OpenUrl, Preferences, Provider
-from providers.registry import PROVIDERS, provider_named, providers_named
-from providers.web_link import ELLIPSIS, MAX_URL_LENGTH
-from wording import words
+from calendar_links_core.errors import CalendarLinksError
+from calendar_links_core.providers.base import Click, DownloadFile, OpenUrl, Preferences, Provider
+from calendar_links_core.providers.registry import PROVIDERS, provider_named, providers_named
+from calendar_links_core.providers.web_link import ELLIPSIS, MAX_URL_LENGTH
+from calendar_links_core.wording import words
 
 ROOT = Path(__file__).resolve().parent.parent
 UTC = timezone.utc

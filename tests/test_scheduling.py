@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from errors import InvalidValue
-from scheduling import FaultLog, Listing, PassScheduler, Phase, SliceEnd, Work
+from calendar_links_core.errors import InvalidValue
+from calendar_links_core.scheduling import FaultLog, Listing, PassScheduler, Phase, SliceEnd, Work
 
 
 def run_slice(scheduler: PassScheduler, fields: int, budget: int | None = None) -> tuple[list[Work], SliceEnd]:

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from settings import (
+from calendar_links_core.settings import (
     DEFAULT_DURATION_KEY,
     GOOGLE_ACCOUNT_KEY,
     INTEGRATIONS_KEY,

@@ -14,11 +14,11 @@ import pytest
 from babel.messages.catalog import Catalog
 
 from catalogs import compiled, extracted_catalog, po_files, read_catalog
-from providers.base import Preferences
-from providers.google import GOOGLE
-from providers.registry import PROVIDERS
-from ui_text import accessible_label, inactive
-from wording import (
+from calendar_links_core.providers.base import Preferences
+from calendar_links_core.providers.google import GOOGLE
+from calendar_links_core.providers.registry import PROVIDERS
+from calendar_links_core.ui_text import accessible_label, inactive
+from calendar_links_core.wording import (
     ENGLISH,
     LANGUAGES,
     Language,

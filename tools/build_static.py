@@ -5,7 +5,7 @@ requirements/runtime.txt (downloaded by pip with their hashes checked). Output:
 static/vendor/pyscript/, static/vendor/pyodide/ (with the snapshot's parts and the standard library
 the restored interpreter still needs, python_stdlib-lazy.zip, made by tools/make_snapshot.mjs),
 static/vendor/calendar-links.zip, the archive Python imports from (the dependencies, our py/,
-and py/translations/*.po compiled to .mo by tools/catalogs.py), and calendar-links-lazy.zip,
+and py/calendar_links_core/translations/*.po compiled to .mo by tools/catalogs.py), and calendar-links-lazy.zip,
 the same without what the snapshot already imported. Every file gets precompressed .br and
 .gz siblings (tools/compress_static.mjs) where they pay.
 Nothing here reaches the network except pip, and only for wheels not downloaded yet.

@@ -1,6 +1,6 @@
 """The translations: find every sentence in py/, keep the .po files in step, compile them.
 
-`python tools/catalogs.py` rewrites py/translations/messages.pot from the sources (every
+`python tools/catalogs.py` rewrites py/calendar_links_core/translations/messages.pot from the sources (every
 `words("…")` and `marked("…")`) and merges it into each language's .po file: a new sentence
 arrives there untranslated (shown in English until someone translates it), a changed one is
 marked fuzzy. tools/build_static.py calls compiled_catalogs() to put the .mo files in the app
@@ -20,7 +20,7 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "py"
-TRANSLATIONS = SOURCE / "translations"
+TRANSLATIONS = SOURCE / "calendar_links_core" / "translations"
 TEMPLATE = TRANSLATIONS / "messages.pot"
 # The markers: wording's words(msgid, **values) and marked(msgid), and providers.base's
 # fixed_words(msgid) for a calendar's hint or notice that no setting changes.
@@ -64,7 +64,7 @@ def compiled(catalog: Catalog) -> bytes:
 
 def compiled_catalogs() -> dict[str, bytes]:
     """Each language's compiled catalog, by its path inside the app archive."""
-    return {f"translations/{path.stem}.mo": compiled(read_catalog(path)) for path in po_files()}
+    return {f"calendar_links_core/translations/{path.stem}.mo": compiled(read_catalog(path)) for path in po_files()}
 
 
 def _write(path: Path, catalog: Catalog) -> None:

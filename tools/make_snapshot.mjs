@@ -40,8 +40,8 @@ import calendar_links_app
 # first click.
 from datetime import datetime, timezone
 from calendar_links import FieldAttributes, PageContext, RecordAttributes, event_draft
-from providers.base import Click, Preferences
-from providers.registry import PROVIDERS
+from calendar_links_core.providers.base import Click, Preferences
+from calendar_links_core.providers.registry import PROVIDERS
 record = RecordAttributes(record_id="R-1", name="Snapshot", url="https://example.com/r/1", time_zone="Europe/London")
 page = PageContext(page_url="https://example.com/", browser_time_zone="UTC", browser_date_order="DMY")
 for field in (

@@ -23,9 +23,9 @@ from conftest import (
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 from catalogs import compiled, read_catalog
-from providers.registry import PROVIDERS
-from ui_text import SETTINGS_TITLE, accessible_label, inactive, toggle_label
-from wording import ENGLISH, Language, catalog_from_mo, english_date, english_month_day, words
+from calendar_links_core.providers.registry import PROVIDERS
+from calendar_links_core.ui_text import SETTINGS_TITLE, accessible_label, inactive, toggle_label
+from calendar_links_core.wording import ENGLISH, Language, catalog_from_mo, english_date, english_month_day, words
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = "node_modules/axe-core/axe.min.js"
@@ -45,7 +45,7 @@ def _language(code: str) -> Language:
     """The page's words in code, from the same catalogs the build compiles."""
     if code == "en":
         return ENGLISH
-    catalog = catalog_from_mo(compiled(read_catalog(ROOT / "py" / "translations" / f"{code}.po")))
+    catalog = catalog_from_mo(compiled(read_catalog(ROOT / "py" / "calendar_links_core" / "translations" / f"{code}.po")))
     return Language(code, catalog, english_date, english_month_day)
 
 

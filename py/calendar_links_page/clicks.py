@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, assert_never
 
-import added_store
-import browser_actions as browser
+from calendar_links_page import added_store
+from calendar_links_page import browser_actions as browser
 import calendar_links_dom as dom
-import page_reader as reader
-import page_render as render
-from added_events import cancellation_draft, event_dates, next_sequence, with_addition, with_cancellation
-from calendar_links import (
+from calendar_links_page import page_reader as reader
+from calendar_links_page import page_render as render
+from calendar_links_core.added_events import cancellation_draft, event_dates, next_sequence, with_addition, with_cancellation
+from calendar_links_core.events import (
     ICS_MEDIA_TYPE,
     EmptyField,
     PageContext,
@@ -24,10 +24,10 @@ from calendar_links import (
     ics_cancellation,
     ics_file_name,
 )
-from field_sync import calendar_names, end_snapshot
-from providers.base import Action, Click, DownloadFile, OpenUrl, Preferences, Provider
-from providers.registry import provider_named
-from ui_text import CALENDAR_GONE, CANCEL_NOTICE, FIELD_GONE, click_notice, inactive, no_repeat, tab_blocked
+from calendar_links_page.field_sync import calendar_names, end_snapshot
+from calendar_links_core.providers.base import Action, Click, DownloadFile, OpenUrl, Preferences, Provider
+from calendar_links_core.providers.registry import provider_named
+from calendar_links_core.ui_text import CALENDAR_GONE, CANCEL_NOTICE, FIELD_GONE, click_notice, inactive, no_repeat, tab_blocked
 
 __all__ = ["explained_problem", "on_cancel_click", "on_provider_click", "perform"]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Final
 
-from providers.base import Provider, fixed_words
-from providers.ics_file import ics_download
-from wording import marked
+from calendar_links_core.providers.base import Provider, fixed_words
+from calendar_links_core.providers.ics_file import ics_download
+from calendar_links_core.wording import marked
 
 __all__ = ["APPLE"]
 

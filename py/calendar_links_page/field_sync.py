@@ -25,11 +25,11 @@ import calendar_links_dom as dom
 import js
 from pyodide.ffi import create_proxy, to_js
 
-import added_store
-import page_reader as reader
-import page_render as render
-from added_events import field_state
-from calendar_links import (
+from calendar_links_page import added_store
+from calendar_links_page import page_reader as reader
+from calendar_links_page import page_render as render
+from calendar_links_core.added_events import field_state
+from calendar_links_core.events import (
     EmptyField,
     EventDraft,
     FieldAttributes,
@@ -39,13 +39,13 @@ from calendar_links import (
     event_uid,
     field_label,
 )
-from error_boundary import guarded, report
-from providers.base import Preferences, Provider
-from providers.registry import PROVIDERS, providers_named
-from scheduling import Listing, PassScheduler, Phase, SliceEnd
-from settings import Settings
-from ui_text import cancel_label, inactive, state_note
-from wording import Words
+from calendar_links_page.error_boundary import guarded, report
+from calendar_links_core.providers.base import Preferences, Provider
+from calendar_links_core.providers.registry import PROVIDERS, providers_named
+from calendar_links_core.scheduling import Listing, PassScheduler, Phase, SliceEnd
+from calendar_links_core.settings import Settings
+from calendar_links_core.ui_text import cancel_label, inactive, state_note
+from calendar_links_core.wording import Words
 
 __all__ = ["FieldSync", "SyncSettings", "calendar_names", "end_snapshot"]
 

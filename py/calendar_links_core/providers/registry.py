@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final
 
-from providers.apple import APPLE
-from providers.base import Provider
-from providers.google import GOOGLE
-from providers.microsoft365 import MICROSOFT_365
-from providers.outlook import OUTLOOK
-from providers.outlookcom import OUTLOOK_COM
+from calendar_links_core.providers.apple import APPLE
+from calendar_links_core.providers.base import Provider
+from calendar_links_core.providers.google import GOOGLE
+from calendar_links_core.providers.microsoft365 import MICROSOFT_365
+from calendar_links_core.providers.outlook import OUTLOOK
+from calendar_links_core.providers.outlookcom import OUTLOOK_COM
 
 __all__ = ["PROVIDERS", "provider_named", "providers_named"]
 

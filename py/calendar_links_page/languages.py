@@ -16,9 +16,9 @@ import calendar_links_dom as dom
 import js
 from pyodide.ffi import to_js
 
-from page_reader import attribute, present
-from translations import catalog
-from wording import Language, MonthDay, language_code
+from calendar_links_page.page_reader import attribute, present
+from calendar_links_core.translations import catalog
+from calendar_links_core.wording import Language, MonthDay, language_code
 
 __all__ = ["LANG_ATTRIBUTE", "language_named", "language_of", "raw_language_of"]
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from providers.base import Provider
-from wording import Words, marked, words
+from calendar_links_core.providers.base import Provider
+from calendar_links_core.wording import Words, marked, words
 
 __all__ = [
     "ACCOUNT_HELP",

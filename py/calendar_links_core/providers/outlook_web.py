@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from calendar_links import EventDraft
-from providers.base import Click, OpenUrl
-from providers.web_link import LinkText, fitted_url, iso_moment
+from calendar_links_core.events import EventDraft
+from calendar_links_core.providers.base import Click, OpenUrl
+from calendar_links_core.providers.web_link import LinkText, fitted_url, iso_moment
 
 __all__ = ["compose_action", "outlook_web_url"]
 

@@ -26,9 +26,9 @@ from zoneinfo import ZoneInfo
 # python-dateutil 4.0.0 ships no type information.
 from dateutil import parser as dateutil_parser  # type: ignore[import-untyped]
 
-from date_names import DateLanguage, language_parserinfo, without_connecting_words
-from errors import InvalidValue
-from wording import Words, words
+from calendar_links_core.date_names import DateLanguage, language_parserinfo, without_connecting_words
+from calendar_links_core.errors import InvalidValue
+from calendar_links_core.wording import Words, words
 
 __all__ = [
     "DATE_ORDERS",

@@ -9,8 +9,8 @@ import calendar_links_dom as dom
 import js
 from pyodide.ffi import jsnull, to_js
 
-from date_names import DateLanguage, date_language_from_intl
-from page_reader import present
+from calendar_links_core.date_names import DateLanguage, date_language_from_intl
+from calendar_links_page.page_reader import present
 
 __all__ = [
     "browser_date_parts",

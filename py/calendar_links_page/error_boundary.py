@@ -13,10 +13,10 @@ from typing import Any
 import calendar_links_dom as dom
 import js
 
-import page_render as render
-from page_reader import present
-from scheduling import FaultLog
-from ui_text import UNEXPECTED
+from calendar_links_page import page_render as render
+from calendar_links_page.page_reader import present
+from calendar_links_core.scheduling import FaultLog
+from calendar_links_core.ui_text import UNEXPECTED
 
 __all__ = ["guarded", "is_element", "report"]
 

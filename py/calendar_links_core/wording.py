@@ -3,7 +3,7 @@
 The pure modules say what to tell a person as `Words`: a gettext message id (the English
 sentence, with `{named}` places) and the values that fill it. They never pick a language.
 The shell shows Words through a `Language`: the page's gettext catalog (compiled from
-py/translations/*.po at build time) and the browser's own date formatting (Intl), handed in
+py/calendar_links_core/translations/*.po at build time) and the browser's own date formatting (Intl), handed in
 as a plain function. A sentence the catalog lacks, or whose translation is broken, is shown
 in English: never as a key, never as an error.
 """

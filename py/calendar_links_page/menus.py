@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Final
 
 import calendar_links_dom as dom
-from page_reader import present
+from calendar_links_page.page_reader import present
 
 __all__ = ["MENU_TRIGGER_SELECTOR", "close_open_menus", "on_menu_keydown", "toggle_menu"]
 

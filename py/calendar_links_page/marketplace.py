@@ -18,15 +18,15 @@ import calendar_links_dom as dom
 import js
 from pyodide.ffi import create_proxy
 
-import browser_actions as browser
-import settings_store
-from error_boundary import guarded, is_element
-from languages import language_of
-from page_reader import attribute, present
-from page_render import element
-from providers.base import Provider
-from providers.registry import provider_named
-from settings import (
+from calendar_links_page import browser_actions as browser
+from calendar_links_page import settings_store
+from calendar_links_page.error_boundary import guarded, is_element
+from calendar_links_page.languages import language_of
+from calendar_links_page.page_reader import attribute, present
+from calendar_links_page.page_render import element
+from calendar_links_core.providers.base import Provider
+from calendar_links_core.providers.registry import provider_named
+from calendar_links_core.settings import (
     DEFAULT_DURATION_KEY,
     GOOGLE_ACCOUNT_KEY,
     INTEGRATIONS_KEY,
@@ -38,7 +38,7 @@ from settings import (
     parse_reminder_minutes,
     toggled,
 )
-from ui_text import (
+from calendar_links_core.ui_text import (
     ACCOUNT_HELP,
     ACCOUNT_LABEL,
     DURATION_LABEL,
@@ -58,7 +58,7 @@ from ui_text import (
     toggle_label,
     toggle_status,
 )
-from wording import Language, Words
+from calendar_links_core.wording import Language, Words
 
 __all__ = ["MARKETPLACE_SELECTOR", "Marketplace"]
 

@@ -19,12 +19,12 @@ import calendar_links_dom as dom
 import js
 from pyodide.ffi import to_js
 
-from calendar_links import label_or_key, record_link
-from languages import language_named, language_of, raw_language_of
-from page_reader import attribute, present
-from providers.base import Preferences, Provider
-from ui_text import CANCEL_HINT, CANCEL_TEXT, HINT_LINK, HINT_TEXT, MENU_TRIGGER_TEXT, accessible_label, menu_label
-from wording import Language, Words
+from calendar_links_core.events import label_or_key, record_link
+from calendar_links_page.languages import language_named, language_of, raw_language_of
+from calendar_links_page.page_reader import attribute, present
+from calendar_links_core.providers.base import Preferences, Provider
+from calendar_links_core.ui_text import CANCEL_HINT, CANCEL_TEXT, HINT_LINK, HINT_TEXT, MENU_TRIGGER_TEXT, accessible_label, menu_label
+from calendar_links_core.wording import Language, Words
 
 __all__ = [
     "ANNOUNCER_CLASS",

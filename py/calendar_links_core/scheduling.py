@@ -24,7 +24,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from errors import InvalidValue
+from calendar_links_core.errors import InvalidValue
 
 __all__ = ["FaultLog", "Listing", "Phase", "PassScheduler", "SliceEnd", "Work"]
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from calendar_links import ICS_MEDIA_TYPE, EventDraft, ics_document, ics_file_name
-from providers.base import Click, DownloadFile
+from calendar_links_core.events import ICS_MEDIA_TYPE, EventDraft, ics_document, ics_file_name
+from calendar_links_core.providers.base import Click, DownloadFile
 
 __all__ = ["ics_download"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import gettext
 from importlib import resources
 
-from wording import DEFAULT_LANGUAGE, catalog_from_mo
+from calendar_links_core.wording import DEFAULT_LANGUAGE, catalog_from_mo
 
 __all__ = ["catalog"]
 

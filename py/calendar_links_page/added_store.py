@@ -6,8 +6,8 @@ written back at once. A browser that refuses to store keeps the memory for this 
 
 from __future__ import annotations
 
-import browser_actions as browser
-from added_events import ADDED_KEY, AddedEvent, added_json, parse_added
+from calendar_links_page import browser_actions as browser
+from calendar_links_core.added_events import ADDED_KEY, AddedEvent, added_json, parse_added
 
 __all__ = ["ADDED_KEY", "current", "keep", "load"]
 

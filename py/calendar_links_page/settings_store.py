@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import js
 
-import browser_actions as browser
-from settings import SETTINGS_KEYS, Settings, parse_settings
+from calendar_links_page import browser_actions as browser
+from calendar_links_core.settings import SETTINGS_KEYS, Settings, parse_settings
 
 __all__ = ["SETTINGS_CHANGED_EVENT", "current", "save"]
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Final
 
-from calendar_links import EventDraft, recurrence_rule
-from providers.base import Click, OpenUrl, Preferences, Provider
-from providers.web_link import LinkText, fitted_url
-from wording import Words, marked, words
+from calendar_links_core.events import EventDraft, recurrence_rule
+from calendar_links_core.providers.base import Click, OpenUrl, Preferences, Provider
+from calendar_links_core.providers.web_link import LinkText, fitted_url
+from calendar_links_core.wording import Words, marked, words
 
 __all__ = ["GOOGLE", "GOOGLE_CALENDAR_URL", "google_calendar_url", "google_knows_zone"]
 
