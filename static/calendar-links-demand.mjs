@@ -1,14 +1,10 @@
 // Whether this page needs Python yet. A page needs it once a calendar is on (buttons to
 // draw) or while it shows an App Marketplace panel or a hint (words to write); until then
-// nothing big is downloaded. No imports, so the embed module can decide at once; the
+// nothing big is downloaded. Light, so the embed module can decide at once: only the
 // platform's own methods, which a page's named elements can't hide.
-const { apply } = Reflect;
-const { matches, querySelector } = Element.prototype;
-const querySelectorOfDocument = Document.prototype.querySelector;
-const querySelectorOfFragment = DocumentFragment.prototype.querySelector;
-const { createTreeWalker } = Document.prototype;
-const { nextNode } = TreeWalker.prototype;
-const shadowRootOf = Object.getOwnPropertyDescriptor(Element.prototype, "shadowRoot").get;
+import {
+  elementWalker, firstOnPage, fragmentQuerySelector, matches, nextNode, querySelector, shadowRootOf,
+} from "./calendar-links-platform.mjs";
 
 // The elements Python renders into whether or not a calendar is on (README, "Embed on your page").
 const RENDERED_WITHOUT_CALENDARS = "[data-calendar-marketplace], [data-calendar-hint]";
@@ -28,14 +24,14 @@ export function storedCalendarOn() {
 // Whether a panel or hint stands in the open shadow root of `element` (a web component's own
 // tree, which querySelector doesn't enter), or in the roots of the elements inside it.
 function inOwnRoot(element) {
-  const root = apply(shadowRootOf, element, []);
-  return root !== null && (apply(querySelectorOfFragment, root, [RENDERED_WITHOUT_CALENDARS]) !== null || inOpenShadowRoots(root));
+  const root = shadowRootOf(element);
+  return root !== null && (fragmentQuerySelector(root, RENDERED_WITHOUT_CALENDARS) !== null || inOpenShadowRoots(root));
 }
 
 // The same for every element under node (a document, an element or a root), at any depth.
 function inOpenShadowRoots(node) {
-  const walker = apply(createTreeWalker, document, [node, 1]);
-  for (let element = apply(nextNode, walker, []); element !== null; element = apply(nextNode, walker, [])) {
+  const walker = elementWalker(node);
+  for (let element = nextNode(walker); element !== null; element = nextNode(walker)) {
     if (inOwnRoot(element)) return true;
   }
   return false;
@@ -44,8 +40,8 @@ function inOpenShadowRoots(node) {
 function rendersWithoutCalendars(node) {
   return (
     node instanceof Element &&
-    (apply(matches, node, [RENDERED_WITHOUT_CALENDARS]) ||
-      apply(querySelector, node, [RENDERED_WITHOUT_CALENDARS]) !== null ||
+    (matches(node, RENDERED_WITHOUT_CALENDARS) ||
+      querySelector(node, RENDERED_WITHOUT_CALENDARS) !== null ||
       inOwnRoot(node) ||
       inOpenShadowRoots(node))
   );
@@ -54,7 +50,7 @@ function rendersWithoutCalendars(node) {
 export function pageNeedsPython() {
   return (
     storedCalendarOn() ||
-    apply(querySelectorOfDocument, document, [RENDERED_WITHOUT_CALENDARS]) !== null ||
+    firstOnPage(RENDERED_WITHOUT_CALENDARS) !== null ||
     inOpenShadowRoots(document)
   );
 }

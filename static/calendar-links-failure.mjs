@@ -2,7 +2,7 @@
 // `calendar-links:failed` event on window, one console line and a one-line notice at the end
 // of the page; nothing else of the host page is touched. Used by the runtime module and by
 // the embed module (calendar-links.mjs), which reports when the runtime itself can't load.
-import { createElement, pageBody, pageRoot, setAttribute } from "./calendar-links-dom.mjs";
+import { createElement, pageBody, pageRoot, setAttribute } from "./calendar-links-platform.mjs";
 
 const SETUP_HINT = "Reload the page; if it persists, the calendar-links setup needs to be run again.";
 
@@ -40,7 +40,7 @@ export function startBlocker() {
   }
   // Pyodide's loader tells a page from a worker by document.createElement, which an element
   // named "createElement" (<form name="createElement">) hides; everything of ours reads the
-  // document through the platform's own methods instead (calendar-links-dom.mjs).
+  // document through the platform's own methods instead (calendar-links-platform.mjs).
   if (typeof document.createElement !== "function") {
     return 'an element named "createElement" on this page hides the document\'s own createElement, and its runtime can\'t start then.';
   }

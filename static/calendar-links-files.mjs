@@ -31,11 +31,24 @@ export async function snapshotBytes(bytesOf) {
 
 // What a start from the snapshot fetches (besides small modules): the big downloads.
 export const RESTORE_DOWNLOADS = [...snapshotPartURLs, wasmURL, lazyStdLibURL, lazyArchiveURL];
+// The shell's DOM helpers, one module per job; calendar-links-dom.mjs gathers them for Python.
+export const DOM_MODULES = [
+  "./calendar-links-dom.mjs",
+  "./calendar-links-platform.mjs",
+  "./calendar-links-changed-fields.mjs",
+  "./calendar-links-shadow-roots.mjs",
+  "./calendar-links-records.mjs",
+  "./calendar-links-groups.mjs",
+  "./calendar-links-long-pages.mjs",
+  "./calendar-links-placing.mjs",
+  "./calendar-links-page-changes.mjs",
+  "./calendar-links-locale.mjs",
+];
 // The modules it loads: ours, then Pyodide's loader and its interpreter.
 export const RESTORE_MODULES = [
   "./calendar-links-failure.mjs",
   "./calendar-links-runtime.mjs",
-  "./calendar-links-dom.mjs",
+  ...DOM_MODULES,
   "./vendor/pyodide/pyodide.mjs",
   "./vendor/pyodide/pyodide.asm.mjs",
 ].map((path) => new URL(path, here).href);

@@ -11,7 +11,7 @@
 // with the reason, once.
 import { loadPyodide as loadVendoredPyodide, version } from "./vendor/pyodide/pyodide.mjs";
 import * as pageDom from "./calendar-links-dom.mjs";
-import { getAttribute, pageRoot, removeAttribute, setAttribute } from "./calendar-links-dom.mjs";
+import { getAttribute, pageRoot, removeAttribute, setAttribute } from "./calendar-links-platform.mjs";
 import { storedCalendarOn, whenNeeded } from "./calendar-links-demand.mjs";
 import {
   archiveURL, lazyArchiveURL, lazyStdLibURL, pyodideFolderURL, snapshotBytes, wasmURL,

@@ -6,28 +6,26 @@
 // this says so.
 import { pageNeedsPython } from "./calendar-links-demand.mjs";
 import { RESTORE_DOWNLOADS, RESTORE_MODULES } from "./calendar-links-files.mjs";
+import { append, createElement, firstOnPage, pageHead, setAttribute } from "./calendar-links-platform.mjs";
 
 // When the page needs Python, the big downloads start now, side by side, instead of after the
 // chain of modules that leads to them (the runtime, Pyodide's loader, its interpreter): the
 // runtime's own requests then take the answers already on their way. Through the platform's
-// own methods, which a page's named elements can't hide (calendar-links-dom.mjs says more).
+// own methods, which a page's named elements can't hide (calendar-links-platform.mjs).
 function preload() {
-  const { apply } = Reflect;
-  const { createElement, querySelector } = Document.prototype;
-  const { append, setAttribute } = Element.prototype;
-  const head = apply(Object.getOwnPropertyDescriptor(Document.prototype, "head").get, document, []);
   // A page whose policy allows scripts by nonce allows our module preloads with the same one.
-  const nonce = apply(querySelector, document, ["script[nonce]"])?.nonce ?? "";
+  const nonce = firstOnPage("script[nonce]")?.nonce ?? "";
   // The small modules first: a server speaking HTTP/1.1 answers a browser on six
   // connections, and the modules must not wait behind the big files.
   const links = [
     ...RESTORE_MODULES.map((href) => ({ rel: "modulepreload", href, nonce })),
     ...RESTORE_DOWNLOADS.map((href) => ({ rel: "preload", as: "fetch", crossorigin: "anonymous", href })),
   ];
+  const head = pageHead();
   for (const attributes of links) {
-    const link = apply(createElement, document, ["link"]);
-    for (const [name, value] of Object.entries(attributes)) if (value) apply(setAttribute, link, [name, value]);
-    apply(append, head, [link]);
+    const link = createElement("link");
+    for (const [name, value] of Object.entries(attributes)) if (value) setAttribute(link, name, value);
+    append(head, link);
   }
 }
 

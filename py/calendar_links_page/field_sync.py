@@ -121,7 +121,7 @@ class FieldSync:
         """Settings changed: every group gets new words and its value checked again."""
         # Empty rather than absent: check_field then also renews the buttons' words.
         for group in dom.allInPage("." + render.GROUP_CLASS):
-            group.calendarLinksSignature = ""
+            dom.noteGroupSignature(group, "")
         self.schedule_pass()
 
     def on_page_mutated(self, records: Any, _observer: Any) -> None:
@@ -241,13 +241,13 @@ class FieldSync:
         added = events.get(event_uid(record, snapshot, page)) if events else None
         shared = field_label(snapshot) in self._shared
         signature = repr((record, snapshot, end, language, self.app.settings, added, shared))
-        previous = getattr(group, "calendarLinksSignature", None)
+        previous = reader.present(dom.groupSignature(group))
         if previous == signature:
             return
         # A group just made from the template (not one a host copied) shows nothing yet: only
         # what there is to show is written, which saves most calls into the page.
-        fresh = previous is None and bool(getattr(group, "calendarLinksFresh", False))
-        group.calendarLinksSignature = signature
+        fresh = previous is None and bool(dom.isFreshGroup(group))
+        dom.noteGroupSignature(group, signature)
         label = field_label(snapshot)
         if previous is not None:
             # A group made for other settings, another label or record, or before another

@@ -175,14 +175,15 @@ def attach_groups(
         return
     plans: dict[str, list[Any]] = {}
     offered = tuple(providers)
-    for index, key, label, record_name, raw_language in wanted:
-        shown = label_or_key(present(label), key)
-        record_name = present(record_name)
+    for row in wanted:
+        shown = label_or_key(present(row["label"]), row["key"])
+        record_name = present(row["recordName"])
+        raw_language = row["lang"]
         names = _button_labels(offered, shown, _record_name_when_shared(shown, record_name, shared), raw_language)
-        plans.setdefault(raw_language, []).append([index, key, names])
+        plans.setdefault(raw_language, []).append({"index": row["index"], "key": row["key"], "labels": names})
     for raw_language, plan in plans.items():
         template = _template(providers, preferences, language_named(raw_language))
-        dom.placeGroups(fields, template, to_js(plan))
+        dom.placeGroups(fields, template, to_js(plan, dict_converter=js.Object.fromEntries))
 
 
 def group_after(field: Any) -> Any:
