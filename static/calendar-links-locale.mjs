@@ -2,11 +2,12 @@
 // reading. No DOM: nothing here touches the page.
 
 // The date words of one language, from the browser's own locale data, for
-// py/calendar_links_core/date_names.py: the resolved locale, its date order ("DMY"…), for each month (January
-// first) and weekday (Monday first) every spelling Intl uses, standalone and inside a date
-// ("Dez", "Dez.", "Dezember"), the words between a date's parts (" um ", " de ") and the
-// morning and afternoon marks. "" for the browser's own language; null when the tag is
-// not a language the browser accepts.
+// py/calendar_links_core/date_names.py: the resolved locale, the types of a short date's parts
+// in order (the core decides the date order from them), for each month (January first) and
+// weekday (Monday first) every spelling Intl uses, standalone and inside a date ("Dez",
+// "Dez.", "Dezember"), the words between a date's parts (" um ", " de ") and the morning and
+// afternoon marks. "" for the browser's own language; null when the tag is not a language the
+// browser accepts.
 export function dateLanguage(tag) {
   let locale;
   try {
@@ -17,11 +18,8 @@ export function dateLanguage(tag) {
   const inUtc = (options) => new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options });
   const partsOf = (options, moment, type) =>
     inUtc(options).formatToParts(moment).filter((part) => part.type === type).map((part) => part.value);
-  const letters = { year: "Y", month: "M", day: "D" };
-  const order = inUtc({})
-    .formatToParts(new Date(Date.UTC(2026, 11, 1)))
-    .map((part) => letters[part.type] ?? "")
-    .join("");
+  // The types of a short date's parts, in their order: the core reads the date order from them.
+  const dateParts = inUtc({}).formatToParts(new Date(Date.UTC(2026, 11, 1))).map((part) => part.type);
   const months = [];
   for (let month = 0; month < 12; month += 1) {
     const moment = new Date(Date.UTC(2026, month, 15));
@@ -50,5 +48,5 @@ export function dateLanguage(tag) {
   ];
   const dayPeriods = [3, 15].map((hour) =>
     partsOf({ hour: "numeric", hour12: true }, new Date(Date.UTC(2026, 11, 1, hour)), "dayPeriod"));
-  return { locale, order, months, weekdays, words, dayPeriods };
+  return { locale, dateParts, months, weekdays, words, dayPeriods };
 }

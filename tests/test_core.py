@@ -13,7 +13,7 @@ import vobject
 from icalendar import Calendar
 
 import core_checks
-from calendar_links_core.events import (
+from calendar_links import (
     SEQUENCE_EPOCH,
     EventDraft,
     FieldAttributes,
@@ -21,7 +21,6 @@ from calendar_links_core.events import (
     PageContext,
     Problem,
     RecordAttributes,
-    _kept_when_short,
     date_order_from_locale,
     event_draft,
     event_uid,
@@ -33,6 +32,7 @@ from calendar_links_core.events import (
     record_link,
     record_uri,
 )
+from calendar_links_core.text import kept_when_short
 from calendar_links_core.providers.google import google_calendar_url, google_knows_zone
 from calendar_links_core.providers.microsoft365 import MICROSOFT_365_COMPOSE_URL
 from calendar_links_core.providers.outlook_web import outlook_web_url
@@ -643,7 +643,7 @@ def test_ctz_only_for_zones_google_knows(zone: str, known: bool) -> None:
 def test_short_texts_are_worked_out_once_and_long_ones_are_not_kept() -> None:
     calls: list[str] = []
 
-    @_kept_when_short
+    @kept_when_short
     def shout(text: str) -> str:
         calls.append(text)
         return text.upper()

@@ -20,7 +20,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from typing import Final, Literal
 
-from calendar_links_core.events import EventDraft, ics_sequence
+from calendar_links_core.draft import EventDraft
+from calendar_links_core.providers.ics_file import ics_sequence
 from calendar_links_core.settings import nested_deeper_than
 
 __all__ = [

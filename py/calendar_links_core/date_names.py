@@ -15,22 +15,28 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
 # python-dateutil 4.0.0 ships no type information.
 from dateutil import parser as dateutil_parser  # type: ignore[import-untyped]
 
+from calendar_links_core.errors import InvalidValue
+
 __all__ = [
     "ENGLISH",
     "DateLanguage",
     "date_language_from_intl",
+    "date_order_from_locale",
     "language_parserinfo",
     "without_connecting_words",
 ]
 
 _DATE_ORDERS: Final = ("MDY", "DMY", "YMD")
+# The order Intl falls back to (en-US) and dateutil's own default.
+_DEFAULT_DATE_ORDER: Final = "MDY"
+_PART_LETTERS: Final = {"year": "Y", "month": "M", "day": "D"}
 # Runs of letters, as dateutil splits text into tokens: "déc." is "déc" and a dot,
 # Portuguese "terça-feira" is "terça", a dash and "feira".
 _LETTERS: Final = re.compile(r"[^\W\d_]+")
@@ -52,9 +58,9 @@ class DateLanguage:
 
     def __post_init__(self) -> None:
         if self.date_order not in _DATE_ORDERS:
-            raise ValueError(f"date_order {self.date_order!r} is not one of {', '.join(_DATE_ORDERS)}.")
+            raise InvalidValue(f"date_order {self.date_order!r} is not one of {', '.join(_DATE_ORDERS)}.")
         if len(self.months) != 12 or len(self.weekdays) != 7 or not all(self.months):
-            raise ValueError("DateLanguage needs 12 months and 7 weekdays.")
+            raise InvalidValue("DateLanguage needs 12 months and 7 weekdays.")
 
 
 def _names(raw: object) -> tuple[str, ...]:
@@ -119,10 +125,24 @@ def _phrases(raw: object) -> tuple[str, ...]:
     return tuple(phrases)
 
 
+def _date_order_of_parts(parts: Iterable[object]) -> str | None:
+    """The order of year, month and day in Intl formatToParts part types, or None when it is
+    not MDY, DMY or YMD. The one place the order is decided: the browser hands the types over."""
+    order = "".join(_PART_LETTERS[part] for part in parts if isinstance(part, str) and part in _PART_LETTERS)
+    return order if order in _DATE_ORDERS else None
+
+
+def date_order_from_locale(parts: Sequence[str]) -> str:
+    """The locale's date order from Intl formatToParts part types: ["month", "literal", "day", …] -> "MDY"."""
+    # Anything that is not MDY, DMY or YMD gives MDY: the order Intl itself
+    # falls back to (en-US), and dateutil's default.
+    return _date_order_of_parts(parts) or _DEFAULT_DATE_ORDER
+
+
 def date_language_from_intl(data: Mapping[str, object], fallback_order: str = "MDY") -> DateLanguage | None:
-    """The DateLanguage in the browser's answer (calendar-links-dom.mjs dateLanguage), else None."""
+    """The DateLanguage in the browser's answer (calendar-links-locale.mjs dateLanguage), else None."""
     tag = data.get("locale")
-    order = data.get("order")
+    order = _date_order_of_parts(_list(data.get("dateParts")))
     months_raw = data.get("months")
     weekdays_raw = data.get("weekdays")
     if not isinstance(tag, str) or not isinstance(months_raw, list) or not isinstance(weekdays_raw, list):
@@ -138,7 +158,7 @@ def date_language_from_intl(data: Mapping[str, object], fallback_order: str = "M
     periods = day_periods if isinstance(day_periods, list) and len(day_periods) == 2 else [[], []]
     return DateLanguage(
         tag=tag,
-        date_order=order if isinstance(order, str) and order in _DATE_ORDERS else fallback_order,
+        date_order=order or fallback_order,
         months=tuple(_with_prefixes(months, weekdays)),
         weekdays=tuple(weekdays),
         connecting_words=_phrases([*_list(data.get("words")), *(word for names in weekdays_raw for word in _trailing_words(names))]),

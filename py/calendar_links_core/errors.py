@@ -7,7 +7,7 @@ for the page) instead. These exceptions mean the calling code broke a rule.
 
 from __future__ import annotations
 
-__all__ = ["CalendarLinksError", "InvalidValue"]
+__all__ = ["CalendarLinksError", "InvalidValue", "MissingData"]
 
 
 class CalendarLinksError(Exception):
@@ -16,3 +16,7 @@ class CalendarLinksError(Exception):
 
 class InvalidValue(CalendarLinksError, ValueError):
     """A value object was given values that break its rules (a bug in the caller, not in the page)."""
+
+
+class MissingData(CalendarLinksError, RuntimeError):
+    """Data the core needs did not come with it (the tzdata package's zones): a broken install."""

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from importlib import resources
 from typing import Final, TypeAlias, cast
@@ -28,6 +27,7 @@ from dateutil import parser as dateutil_parser  # type: ignore[import-untyped]
 
 from calendar_links_core.date_names import DateLanguage, language_parserinfo, without_connecting_words
 from calendar_links_core.errors import InvalidValue
+from calendar_links_core.problems import Unreadable
 from calendar_links_core.wording import Words, words
 
 __all__ = [
@@ -65,22 +65,6 @@ _MAX_SHOWN_LENGTH: Final = 40
 
 Moment: TypeAlias = date | datetime
 """A date (no time of day), a naive datetime (wall time) or an aware datetime (an instant)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Unreadable:
-    """Why a value is not a usable date: one sentence, starting lower-case, ending with a full stop."""
-
-    reason: Words
-
-    def __post_init__(self) -> None:
-        if not self.reason.msgid.strip():
-            raise InvalidValue("Unreadable needs a reason.")
-
-    @property
-    def message(self) -> str:
-        """The reason in English."""
-        return str(self.reason)
 
 
 def is_machine_value(value_source: str, input_type: str | None) -> bool:

@@ -96,9 +96,10 @@ def browser_time_zone() -> str:
 
 
 def browser_date_parts() -> list[str]:
-    """The order of year, month and day in the browser locale's short date format."""
+    """The types of the parts of the browser locale's short date, in their order (the core's
+    date_order_from_locale reads the order from them)."""
     parts = js.Intl.DateTimeFormat.new().formatToParts(js.Date.new(2026, 11, 1))
-    return [str(part.type) for part in parts if part.type in ("year", "month", "day")]
+    return [str(part.type) for part in parts]
 
 
 def date_language(tag: str, fallback_order: str) -> DateLanguage | None:

@@ -12,7 +12,7 @@ import calendar_links_dom as dom
 from calendar_links_page import page_reader as reader
 from calendar_links_page import page_render as render
 from calendar_links_core.added_events import cancellation_draft, event_dates, next_sequence, with_addition, with_cancellation
-from calendar_links_core.events import (
+from calendar_links import (
     ICS_MEDIA_TYPE,
     EmptyField,
     PageContext,

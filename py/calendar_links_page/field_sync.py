@@ -29,7 +29,7 @@ from calendar_links_page import added_store
 from calendar_links_page import page_reader as reader
 from calendar_links_page import page_render as render
 from calendar_links_core.added_events import field_state
-from calendar_links_core.events import (
+from calendar_links import (
     EmptyField,
     EventDraft,
     FieldAttributes,

@@ -13,7 +13,7 @@ from typing import Any
 import calendar_links_dom as dom
 from pyodide.ffi import jsnull, to_js
 
-from calendar_links_core.events import FieldAttributes, RecordAttributes
+from calendar_links import FieldAttributes, RecordAttributes
 
 __all__ = [
     "FIELD_SELECTOR",

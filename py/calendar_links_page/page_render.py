@@ -19,7 +19,7 @@ import calendar_links_dom as dom
 import js
 from pyodide.ffi import to_js
 
-from calendar_links_core.events import label_or_key, record_link
+from calendar_links import label_or_key, record_link
 from calendar_links_page.languages import language_named, language_of, raw_language_of
 from calendar_links_page.page_reader import attribute, present
 from calendar_links_core.providers.base import Preferences, Provider

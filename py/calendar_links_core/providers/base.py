@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Final, TypeAlias
 
-from calendar_links_core.events import EventDraft, InvalidValue
+from calendar_links_core.draft import EventDraft
+from calendar_links_core.errors import InvalidValue
 from calendar_links_core.wording import Words, words
 
 __all__ = ["Action", "Click", "DownloadFile", "OpenUrl", "Preferences", "Provider", "fixed_words"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Final
 
-from calendar_links_core.events import EventDraft, recurrence_rule
+from calendar_links_core.draft import EventDraft, recurrence_rule
 from calendar_links_core.providers.base import Click, OpenUrl, Preferences, Provider
 from calendar_links_core.providers.web_link import LinkText, fitted_url
 from calendar_links_core.wording import Words, marked, words

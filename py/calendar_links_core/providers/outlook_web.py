@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from calendar_links_core.events import EventDraft
+from calendar_links_core.draft import EventDraft
 from calendar_links_core.providers.base import Click, OpenUrl
 from calendar_links_core.providers.web_link import LinkText, fitted_url, iso_moment
 

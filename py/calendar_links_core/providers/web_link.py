@@ -13,7 +13,8 @@ from datetime import date, datetime
 from typing import Final
 from urllib.parse import quote, urlencode
 
-from calendar_links_core.events import EventDraft, visible_prefix
+from calendar_links_core.draft import EventDraft
+from calendar_links_core.text import visible_prefix
 
 __all__ = ["ELLIPSIS", "MAX_URL_LENGTH", "LinkText", "fitted_url", "iso_moment"]
 
