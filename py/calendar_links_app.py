@@ -14,10 +14,8 @@ import gc
 import json
 from typing import Any
 
-import calendar_links_dom as dom
-import js
-from pyodide.ffi import create_proxy
 
+from calendar_links_page.interop import dom, js, present
 from calendar_links_page import added_store
 from calendar_links_page import browser_actions as browser
 from calendar_links_page import clicks
@@ -28,7 +26,7 @@ from calendar_links_page import settings_store
 from calendar_links import PageContext, date_order_from_locale
 from calendar_links_core.click_guard import is_repeat
 from calendar_links_core.date_names import DateLanguage
-from calendar_links_page.error_boundary import guarded, is_element
+from calendar_links_page.error_boundary import is_element, listener
 from calendar_links_page.field_sync import FieldSync
 from calendar_links_page.marketplace import Marketplace
 from calendar_links_core.providers import registry
@@ -55,15 +53,15 @@ class CalendarLinks:
         self.sync = FieldSync(self, on_pass_start=self.on_pass_start)
         # The app's own proxies, each made once.
         self._listeners = {
-            "click": create_proxy(guarded(self.on_click)),
-            "keydown": create_proxy(guarded(self.on_keydown)),
-            "input": create_proxy(guarded(self.on_field_input)),
-            "change": create_proxy(guarded(self.on_field_input)),
+            "click": listener(self.on_click),
+            "keydown": listener(self.on_keydown),
+            "input": listener(self.on_field_input),
+            "change": listener(self.on_field_input),
         }
         self._window_listeners = {
-            "storage": create_proxy(guarded(self.on_storage_changed)),
-            settings_store.SETTINGS_CHANGED_EVENT: create_proxy(guarded(self.on_settings_changed)),
-            DIAGNOSTICS_EVENT: create_proxy(guarded(self.on_diagnostics_requested)),
+            "storage": listener(self.on_storage_changed),
+            settings_store.SETTINGS_CHANGED_EVENT: listener(self.on_settings_changed),
+            DIAGNOSTICS_EVENT: listener(self.on_diagnostics_requested),
         }
 
     def start(self) -> None:
@@ -95,7 +93,7 @@ class CalendarLinks:
 
     def on_storage_changed(self, event: Any) -> None:
         """Another tab changed a setting or added an event (or cleared storage: key is null then)."""
-        key = reader.present(event.key)
+        key = present(event.key)
         if key is None or key in SETTINGS_KEYS or key == added_store.ADDED_KEY:
             js.window.dispatchEvent(js.Event.new(settings_store.SETTINGS_CHANGED_EVENT))
 
@@ -109,7 +107,7 @@ class CalendarLinks:
     def on_field_input(self, event: Any) -> None:
         """A person edited a field's input: bring that field in line at once."""
         target = dom.eventTarget(event)
-        field = reader.present(dom.closest(target, reader.FIELD_SELECTOR)) if is_element(target) else None
+        field = present(dom.closest(target, reader.FIELD_SELECTOR)) if is_element(target) else None
         if field is not None:
             self.sync.sync_field(field)
 
@@ -119,9 +117,9 @@ class CalendarLinks:
         if not is_element(target):
             return
         menus.close_open_menus(keep=target)
-        button = reader.present(dom.closest(target, "button"))
-        group = reader.present(button.closest("." + render.GROUP_CLASS)) if button is not None else None
-        if group is None:
+        button = present(dom.closest(target, "button"))
+        group = present(button.closest("." + render.GROUP_CLASS)) if button is not None else None
+        if button is None or group is None:
             return
         with self.sync.quiet():
             render.clear_notices(keep=button)
@@ -142,7 +140,7 @@ class CalendarLinks:
     def on_keydown(self, event: Any) -> None:
         """Keyboard use of a group's menu."""
         target = dom.eventTarget(event)
-        if is_element(target) and reader.present(dom.closest(target, "." + render.GROUP_CLASS)) is not None:
+        if is_element(target) and present(dom.closest(target, "." + render.GROUP_CLASS)) is not None:
             with self.sync.quiet():
                 menus.on_menu_keydown(event, target)
 

@@ -2,6 +2,10 @@
 module (inside functions and try blocks too, where libraries import lazily), followed
 transitively. Used to trim what a restored interpreter downloads (tools/lazy_archive.py) and
 to check that nothing it can still import was trimmed (tests/browser/test_restored_imports.py).
+
+Run as a script, it checks the layout of py/ (tests/test_layout.py runs the same check): the
+core package imports nothing of the page package, and in the page package only the interop
+module imports the browser (`js`, `pyodide`, our JavaScript `calendar_links_dom`).
 """
 
 from __future__ import annotations
@@ -11,6 +15,13 @@ import re
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
+
+SOURCE = Path(__file__).resolve().parent.parent / "py"
+CORE = "calendar_links_core"
+PAGE = "calendar_links_page"
+# The one module of the page package that imports the browser's modules.
+INTEROP = f"{PAGE}.interop"
+BROWSER_MODULES = frozenset({"js", "pyodide", "pyodide_js", "pyscript", "calendar_links_dom"})
 
 
 def module_name(path: str) -> str:
@@ -93,3 +104,45 @@ def reachable_modules(roots: Iterable[str], sources: dict[str, tuple[Path, str]]
     for files in opened.values():
         files.close()
     return seen
+
+
+def package_imports(source: Path = SOURCE) -> dict[str, set[str]]:
+    """Each module under source (`calendar_links_page.clicks`), with the absolute names it imports."""
+    found = {}
+    for path in sorted(source.rglob("*.py")):
+        relative = path.relative_to(source).as_posix()
+        module = module_name(relative)
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=relative)
+        found[module] = imported_names(tree, module, relative.endswith("__init__.py"))
+    return found
+
+
+def layering_problems(source: Path = SOURCE) -> list[str]:
+    """What breaks the layout: a core module importing the page package (or the browser), a page
+    module other than the interop module importing the browser."""
+    problems = []
+    for module, names in package_imports(source).items():
+        tops = {name.split(".")[0] for name in names}
+        if module.startswith(CORE + ".") or module == CORE:
+            problems += [f"{module} imports {top}" for top in sorted(tops & ({PAGE, "calendar_links_app"} | BROWSER_MODULES))]
+        elif module.startswith(PAGE + ".") and module != INTEROP:
+            problems += [f"{module} imports {top}, not through {INTEROP}" for top in sorted(tops & BROWSER_MODULES)]
+    return problems
+
+
+def main() -> int:
+    modules = package_imports()
+    problems = layering_problems()
+    for problem in problems:
+        print(problem)
+    core = sum(1 for module in modules if module.startswith(CORE))
+    page = sum(1 for module in modules if module.startswith(PAGE))
+    print(
+        f"{core} modules in {CORE} (pure: nothing of {PAGE}, no browser), {page} in {PAGE} "
+        f"(the browser through {INTEROP} only): {len(problems)} problems"
+    )
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -5,12 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-import calendar_links_dom as dom
-import js
-from pyodide.ffi import jsnull, to_js
 
+from calendar_links_page.interop import JS_NULL, dom, js, js_bytes, js_object, present
 from calendar_links_core.date_names import DateLanguage, date_language_from_intl
-from calendar_links_page.page_reader import present
 
 __all__ = [
     "browser_date_parts",
@@ -41,14 +38,14 @@ def open_tab(url: str) -> bool:
     tab = present(js.window.open(url, "_blank"))
     if tab is None:
         return False
-    tab.opener = jsnull
+    tab.opener = JS_NULL
     return True
 
 
 def download_file(content: bytes, file_name: str, media_type: str) -> None:
     """Save bytes as a file through a Blob and a temporary link."""
     blob = js.Blob.new(
-        js.Array.of(to_js(content)), to_js({"type": media_type}, dict_converter=js.Object.fromEntries)
+        js.Array.of(js_bytes(content)), js_object({"type": media_type})
     )
     url = js.URL.createObjectURL(blob)
     link = dom.createElement("a")

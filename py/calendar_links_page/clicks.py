@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, assert_never
 
+from calendar_links_page.interop import dom
 from calendar_links_page import added_store
 from calendar_links_page import browser_actions as browser
-import calendar_links_dom as dom
 from calendar_links_page import page_reader as reader
 from calendar_links_page import page_render as render
 from calendar_links_core.added_events import cancellation_draft, event_dates, next_sequence, with_addition, with_cancellation

@@ -8,17 +8,15 @@ the page as a traceback.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeGuard
 
-import calendar_links_dom as dom
-import js
 
+from calendar_links_page.interop import dom, js, present, proxy
 from calendar_links_page import page_render as render
-from calendar_links_page.page_reader import present
 from calendar_links_core.scheduling import FaultLog
 from calendar_links_core.ui_text import UNEXPECTED
 
-__all__ = ["guarded", "is_element", "report"]
+__all__ = ["guarded", "is_element", "listener", "report"]
 
 _reported = FaultLog()
 
@@ -30,7 +28,7 @@ def report(error: Exception) -> None:
         js.console.error(f"calendar-links: {description}")
 
 
-def is_element(target: Any) -> bool:
+def is_element(target: Any) -> TypeGuard[Any]:
     """Whether an event target is an element (text nodes, the document and windows aren't)."""
     return present(target) is not None and bool(dom.isElement(target))
 
@@ -51,3 +49,9 @@ def guarded(handler: Callable[..., None]) -> Callable[..., None]:
                 render.show_notice(group, UNEXPECTED)
 
     return run
+
+
+def listener(handler: Callable[..., None]) -> Any:
+    """handler inside the error boundary, made callable from JavaScript (a listener, an observer's
+    or a timer's callback): made once per handler, it lives as long as the page."""
+    return proxy(guarded(handler))

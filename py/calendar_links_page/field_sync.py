@@ -21,10 +21,8 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Protocol
 
-import calendar_links_dom as dom
-import js
-from pyodide.ffi import create_proxy, to_js
 
+from calendar_links_page.interop import dom, js, js_object, present
 from calendar_links_page import added_store
 from calendar_links_page import page_reader as reader
 from calendar_links_page import page_render as render
@@ -39,7 +37,7 @@ from calendar_links import (
     event_uid,
     field_label,
 )
-from calendar_links_page.error_boundary import guarded, report
+from calendar_links_page.error_boundary import listener, report
 from calendar_links_core.providers.base import Preferences, Provider
 from calendar_links_core.providers.registry import PROVIDERS, providers_named
 from calendar_links_core.scheduling import Listing, PassScheduler, Phase, SliceEnd
@@ -93,17 +91,16 @@ class FieldSync:
         self._window_seen = False
         # Narrowed to the fields with groups when a windowed pass begins its checks.
         self._checks_narrowed = self._afresh = False
-        self._observer_options = to_js(
+        self._observer_options = js_object(
             {"subtree": True, "childList": True, "characterData": True, "attributes": True,
-             "attributeFilter": reader.WATCHED_ATTRIBUTES},
-            dict_converter=js.Object.fromEntries,
+             "attributeFilter": reader.WATCHED_ATTRIBUTES}
         )  # fmt: skip
         # Three proxies, each made once: the slice runner, the observer's callback, and the
         # callback for shadow roots that components attach.
-        self._run_slice_proxy = create_proxy(guarded(self._run_slice))
-        self._observer = js.MutationObserver.new(create_proxy(guarded(self.on_page_mutated)))
-        dom.listenForShadowRoots(create_proxy(guarded(self.on_shadow_roots_attached)))
-        dom.listenForWindowChanges(create_proxy(guarded(self.on_window_changed)))
+        self._run_slice_proxy = listener(self._run_slice)
+        self._observer = js.MutationObserver.new(listener(self.on_page_mutated))
+        dom.listenForShadowRoots(listener(self.on_shadow_roots_attached))
+        dom.listenForWindowChanges(listener(self.on_window_changed))
 
     def start(self) -> None:
         """Observe the page and run the first slice right away (the page is parsed by now)."""
@@ -241,7 +238,7 @@ class FieldSync:
         added = events.get(event_uid(record, snapshot, page)) if events else None
         shared = field_label(snapshot) in self._shared
         signature = repr((record, snapshot, end, language, self.app.settings, added, shared))
-        previous = reader.present(dom.groupSignature(group))
+        previous = present(dom.groupSignature(group))
         if previous == signature:
             return
         # A group just made from the template (not one a host copied) shows nothing yet: only

@@ -12,11 +12,9 @@ from datetime import date
 from collections.abc import Callable
 from typing import Any, Final
 
-import calendar_links_dom as dom
-import js
-from pyodide.ffi import to_js
 
-from calendar_links_page.page_reader import attribute, present
+from calendar_links_page.interop import dom, js, js_object, present
+from calendar_links_page.page_reader import attribute
 from calendar_links_core.translations import catalog
 from calendar_links_core.wording import Language, MonthDay, language_code
 
@@ -57,7 +55,7 @@ def language_named(raw: str) -> Language:
 
 
 def _intl_format(locale: str, code: str, options: dict[str, str]) -> Callable[[date], str]:
-    js_options = to_js(options, dict_converter=js.Object.fromEntries)
+    js_options = js_object(options)
     try:
         formatter = js.Intl.DateTimeFormat.new(locale, js_options)
     except Exception:  # noqa: BLE001 - a RangeError for a `lang` that is no language tag

@@ -14,15 +14,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Final
 
-import calendar_links_dom as dom
-import js
-from pyodide.ffi import create_proxy
 
+from calendar_links_page.interop import dom, js, present
 from calendar_links_page import browser_actions as browser
 from calendar_links_page import settings_store
-from calendar_links_page.error_boundary import guarded, is_element
+from calendar_links_page.error_boundary import is_element, listener
 from calendar_links_page.languages import language_of
-from calendar_links_page.page_reader import attribute, present
+from calendar_links_page.page_reader import attribute
 from calendar_links_page.page_render import element
 from calendar_links_core.providers.base import Provider
 from calendar_links_core.providers.registry import provider_named
@@ -90,14 +88,14 @@ class Marketplace:
         # One listener each for every panel, now and later: delegated from the document, and
         # for "change", which isn't composed, from every open shadow root as well.
         self._listeners = {
-            "click": create_proxy(guarded(self.on_click)),
-            "change": create_proxy(guarded(self.on_change)),
-            "keydown": create_proxy(guarded(self.on_keydown)),
+            "click": listener(self.on_click),
+            "change": listener(self.on_change),
+            "keydown": listener(self.on_keydown),
         }
-        for event, listener in self._listeners.items():
-            dom.listenOnPage(event, listener)
+        for event, handler in self._listeners.items():
+            dom.listenOnPage(event, handler)
         dom.listenInShadowRoots("change", self._listeners["change"])
-        self._on_settings = create_proxy(guarded(lambda _event: self.refresh()))
+        self._on_settings = listener(lambda _event: self.refresh())
         js.window.addEventListener(settings_store.SETTINGS_CHANGED_EVENT, self._on_settings)
 
     def render_new_panels(self, offered: Sequence[Provider]) -> None:

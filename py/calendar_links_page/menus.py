@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-import calendar_links_dom as dom
-from calendar_links_page.page_reader import present
+from calendar_links_page.interop import dom, present
+
 
 __all__ = ["MENU_TRIGGER_SELECTOR", "close_open_menus", "on_menu_keydown", "toggle_menu"]
 

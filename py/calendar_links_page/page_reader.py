@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import calendar_links_dom as dom
-from pyodide.ffi import jsnull, to_js
 
+from calendar_links_page.interop import dom, js_array, present
 from calendar_links import FieldAttributes, RecordAttributes
 
 __all__ = [
@@ -24,7 +23,6 @@ __all__ = [
     "end_field_of",
     "field_key",
     "field_language",
-    "present",
     "record_attributes",
     "record_of",
 ]
@@ -69,11 +67,6 @@ _VALUE_ELEMENTS = "input, textarea, select"
 _VALUE_CONTROLS = "input:not([type=hidden]), textarea, select"
 
 
-def present(value: Any) -> Any:
-    """A JS value with JavaScript's null turned into None (Pyodide hands it over as jsnull)."""
-    return None if value is None or value is jsnull else value
-
-
 def attribute(element: Any, name: str) -> str | None:
     """An attribute's text, or None when the element doesn't have it."""
     value = present(dom.getAttribute(element, name))
@@ -94,7 +87,7 @@ class _Settings:
         if self._page_lists is None:
             # Made on first use, on the page: the snapshot can't hold the page's objects.
             html_names = list(self._names.values())
-            self._page_lists = (to_js(html_names), to_js([name in _INHERITED for name in html_names]))
+            self._page_lists = (js_array(html_names), js_array([name in _INHERITED for name in html_names]))
         values = dom.settingsOf(element, *self._page_lists).to_py()
         return {name: None if present(value) is None else str(value) for name, value in zip(self._names, values)}
 

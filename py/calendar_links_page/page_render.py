@@ -15,13 +15,11 @@ from functools import lru_cache
 from itertools import count
 from typing import Any, Final
 
-import calendar_links_dom as dom
-import js
-from pyodide.ffi import to_js
 
+from calendar_links_page.interop import dom, js, js_array, present
 from calendar_links import label_or_key, record_link
 from calendar_links_page.languages import language_named, language_of, raw_language_of
-from calendar_links_page.page_reader import attribute, present
+from calendar_links_page.page_reader import attribute
 from calendar_links_core.providers.base import Preferences, Provider
 from calendar_links_core.ui_text import CANCEL_HINT, CANCEL_TEXT, HINT_LINK, HINT_TEXT, MENU_TRIGGER_TEXT, accessible_label, menu_label
 from calendar_links_core.wording import Language, Words
@@ -183,7 +181,7 @@ def attach_groups(
         plans.setdefault(raw_language, []).append({"index": row["index"], "key": row["key"], "labels": names})
     for raw_language, plan in plans.items():
         template = _template(providers, preferences, language_named(raw_language))
-        dom.placeGroups(fields, template, to_js(plan, dict_converter=js.Object.fromEntries))
+        dom.placeGroups(fields, template, js_array(plan))
 
 
 def group_after(field: Any) -> Any:
@@ -238,8 +236,9 @@ def show_message(
         else:
             button.removeAttribute("aria-disabled")
     if problem is None:
-        classes = message.classList if message is not None else None
-        if classes is not None and (classes.contains(_MESSAGE_CLASS + "--problem") or classes.contains(_MESSAGE_CLASS + "--waiting")):
+        if message is not None and (
+            message.classList.contains(_MESSAGE_CLASS + "--problem") or message.classList.contains(_MESSAGE_CLASS + "--waiting")
+        ):
             message.remove()
             for button in buttons:
                 button.removeAttribute("aria-describedby")

@@ -8,8 +8,8 @@ storage) still applies on this page until it is reloaded.
 
 from __future__ import annotations
 
-import js
 
+from calendar_links_page.interop import js
 from calendar_links_page import browser_actions as browser
 from calendar_links_core.settings import SETTINGS_KEYS, Settings, parse_settings
 
