@@ -28,9 +28,9 @@ ARCHIVE_FILE = "calendar-links.zip"
 LAZY_ARCHIVE_FILE = "calendar-links-lazy.zip"
 
 
-# Pages with more fields than this get groups only near the view (static/calendar-links-long-pages.mjs).
+# Pages with more fields than this get groups only near the view (web/calendar-links-long-pages.mjs).
 WATCHED_FROM = int(
-    re.search(r"^export const WINDOW_FROM = ([0-9]+);$", (ROOT / "static" / "calendar-links-long-pages.mjs").read_text(encoding="utf-8"), re.M)[1]
+    re.search(r"^export const WINDOW_FROM = ([0-9]+);$", (ROOT / "web" / "calendar-links-long-pages.mjs").read_text(encoding="utf-8"), re.M)[1]
 )
 
 

@@ -3,7 +3,7 @@
 Each case is text a page shows in one language (as Intl, Django's admin or a person writes
 it) and the date or wall time it means, written here by hand. The languages' words are the
 browser's own: tests/data/intl_date_languages.json holds what Chromium's Intl answered
-(static/calendar-links-dom.mjs dateLanguage), and a browser test checks it still answers
+(web/calendar-links-dom.mjs dateLanguage), and a browser test checks it still answers
 the same. Only the standard library and the pure modules are imported, so Pyodide runs
 run_language_checks() as it is.
 """

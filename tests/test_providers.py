@@ -71,7 +71,7 @@ def test_the_five_calendars_in_button_order() -> None:
 def test_every_calendar_has_its_icon_and_its_stylesheet_line(provider: Provider) -> None:
     # The third step of adding a calendar: the icon, shown on buttons and marketplace cards.
     assert (ROOT / "static" / "icons" / f"calendar-{provider.key}.svg").is_file()
-    stylesheet = (ROOT / "static" / "calendar-links.css").read_text(encoding="utf-8")
+    stylesheet = (ROOT / "web" / "calendar-links.css").read_text(encoding="utf-8")
     assert f'url("icons/calendar-{provider.key}.svg")' in stylesheet
     assert f'[data-calendar-provider="{provider.key}"]' in stylesheet
     assert f'[data-calendar-app="{provider.key}"]' in stylesheet

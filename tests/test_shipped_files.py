@@ -59,7 +59,7 @@ def references(path: Path) -> list[str]:
 
 
 def test_the_runtime_is_built() -> None:
-    assert (VENDOR / "pyodide" / "snapshot-1.bin").is_file(), "run `make static` first"
+    assert (VENDOR / "manifest.json").is_file(), "run `make static` first"
 
 
 def test_every_reference_in_a_shipped_file_names_a_shipped_file() -> None:

@@ -6,14 +6,15 @@ static/vendor/pyscript/, static/vendor/pyodide/ (with the snapshot's parts and t
 the restored interpreter still needs, python_stdlib-lazy.zip, made by tools/make_snapshot.mjs),
 static/vendor/calendar-links.zip, the archive Python imports from (the dependencies, our py/,
 and py/calendar_links_core/translations/*.po compiled to .mo by tools/catalogs.py), and calendar-links-lazy.zip,
-the same without what the snapshot already imported. Every file gets precompressed .br and
-.gz siblings (tools/compress_static.mjs) where they pay.
+the same without what the snapshot already imported. Then every file the embed loads gets its
+content-hashed name, and our modules and stylesheet (web/) are written with those names in
+them (tools/hashed_names.py). Every file gets precompressed .br and .gz siblings
+(tools/compress_static.mjs) where they pay.
 Nothing here reaches the network except pip, and only for wheels not downloaded yet.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import shutil
@@ -25,6 +26,7 @@ from pathlib import Path
 from packaging.requirements import Requirement
 
 from catalogs import compiled_catalogs
+from hashed_names import ENTRY_POINTS, COMPAT_RUNTIME, STATIC, write_digest_named_files
 
 ROOT = Path(__file__).resolve().parent.parent
 VENDOR = ROOT / "static" / "vendor"
@@ -161,17 +163,19 @@ def copy_tree_files(source: Path, target: Path, names: list[str]) -> None:
             shutil.copy2(source / name, target / name)
 
 
-def watch_embeds(entry: Path) -> None:
-    """Have PyScript's entry module import static/calendar-links-embeds.mjs first: where PyScript
-    refuses a page (two snippets with different settings) nothing else of ours would run."""
-    entry.write_bytes(b'import "../../calendar-links-embeds.mjs";\n' + entry.read_bytes())
+def watch_embeds(entry: Path, embeds: str) -> None:
+    """Have PyScript's entry module import web/calendar-links-embeds.mjs (as built: `embeds`,
+    relative to static/) first: where PyScript refuses a page (two snippets with different
+    settings) nothing else of ours would run."""
+    entry.write_bytes(f'import "../../{embeds}";\n'.encode() + entry.read_bytes())
 
 
 def compress_vendor_files() -> None:
-    """Write .br and .gz siblings of every vendored file."""
+    """Write .br and .gz siblings of every vendored file and of the embed's own files."""
     files = sorted(
         str(path) for path in VENDOR.rglob("*") if path.is_file() and not path.name.endswith((".br", ".gz", ".partial"))
     )
+    files += [str(STATIC / name) for name in (*ENTRY_POINTS, COMPAT_RUNTIME)]
     subprocess.run(["node", str(ROOT / "tools" / "compress_static.mjs"), *files], check=True)
 
 
@@ -187,13 +191,14 @@ def main() -> None:
         VENDOR / "pyscript",
         sorted(path.name for path in pyscript_dist.iterdir() if not path.name.endswith(".map")),
     )
-    watch_embeds(VENDOR / "pyscript" / "core.js")
     write_archive(archive_entries())
     # The snapshot script hands the trimming of archives to tools/lazy_archive.py, in this Python.
     subprocess.run(["node", str(ROOT / "tools" / "make_snapshot.mjs"), sys.executable], check=True)
+    manifest = write_digest_named_files()
+    watch_embeds(VENDOR / "pyscript" / "core.js", manifest["calendar-links-embeds.mjs"])
     compress_vendor_files()
-    digest = hashlib.sha256(APP_ARCHIVE.read_bytes()).hexdigest()[:12]
-    print(f"static/vendor built: {APP_ARCHIVE.stat().st_size:,} bytes of app archive ({digest})")
+    archive = STATIC / manifest["vendor/calendar-links.zip"]
+    print(f"static/vendor built: {archive.stat().st_size:,} bytes of app archive ({archive.name})")
 
 
 if __name__ == "__main__":

@@ -5,13 +5,13 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync, renameSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { deflateRawSync } from "node:zlib";
-import { SNAPSHOT_PARTS } from "../static/calendar-links-files.mjs";
+import { SNAPSHOT_PARTS } from "../web/calendar-links-files.mjs";
 
 const root = new URL("../", import.meta.url);
 const vendor = new URL("static/vendor/", root);
 const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", vendor).href);
 // The page's DOM helpers: only functions, nothing runs on import, so Node can load them too.
-const pageDom = await import(new URL("static/calendar-links-dom.mjs", root).href);
+const pageDom = await import(new URL("web/calendar-links-dom.mjs", root).href);
 
 const pyodide = await loadPyodide({
   indexURL: fileURLToPath(new URL("pyodide/", vendor)),
@@ -21,7 +21,7 @@ const pyodide = await loadPyodide({
   env: { PYTHONHASHSEED: "0", HOME: "/home/pyodide" },
 });
 // Files are not part of the snapshot: the page writes the same archive to the same path
-// after restoring (ARCHIVE_PATH in static/calendar-links-runtime.mjs), and Python imports
+// after restoring (ARCHIVE_PATH in web/calendar-links-runtime.mjs), and Python imports
 // from it as a zip, so that path is on sys.path here too.
 const ARCHIVE_PATH = "/lib/calendar-links.zip";
 pyodide.FS.writeFile(ARCHIVE_PATH, new Uint8Array(readFileSync(new URL("calendar-links.zip", vendor))));
@@ -114,8 +114,9 @@ const snapshot = pyodide.makeMemorySnapshot({
     throw new Error("the snapshot would keep a JavaScript object the page can't give back");
   },
 });
-function writeVendorFile(name, bytes) {
-  const target = fileURLToPath(new URL(name, vendor));
+// Paths relative to static/, as web/calendar-links-files.mjs names them.
+function writeStaticFile(path, bytes) {
+  const target = fileURLToPath(new URL(path, new URL("static/", root)));
   writeFileSync(target + ".partial", bytes);
   renameSync(target + ".partial", target);
 }
@@ -138,7 +139,7 @@ function cutPoints(bytes, parts, block = 1 << 20) {
   return [0, ...cuts, bytes.length];
 }
 const cuts = cutPoints(snapshot, SNAPSHOT_PARTS.length);
-SNAPSHOT_PARTS.forEach((name, index) => writeVendorFile(`pyodide/${name}`, snapshot.subarray(cuts[index], cuts[index + 1])));
+SNAPSHOT_PARTS.forEach((path, index) => writeStaticFile(path, snapshot.subarray(cuts[index], cuts[index + 1])));
 // The single file of earlier builds, and its compressed siblings.
 for (const suffix of ["", ".br", ".gz"]) rmSync(fileURLToPath(new URL(`pyodide/snapshot.bin${suffix}`, vendor)), { force: true });
 console.log(`snapshot: ${snapshot.length.toLocaleString("en")} bytes in ${SNAPSHOT_PARTS.length} parts`);

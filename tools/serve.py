@@ -18,8 +18,11 @@ import functools
 import http.server
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from hashed_names import DIGEST_LENGTH
 
 ROOT = Path(__file__).resolve().parent.parent
 # The strictest policy calendar-links runs under (README, "Security and reliability"), sent
@@ -33,10 +36,37 @@ CONTENT_SECURITY_POLICY = (
 
 # Precompressed siblings in order of preference (smallest first).
 ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
-# PyScript's chunks carry a digest of their content in their name (core-C9KDLldu.js): a new
-# release has new names, so a browser may keep these without asking again.
-CONTENT_HASHED = re.compile(r"/static/vendor/pyscript/[^/]+-[A-Za-z0-9_-]{8}\.js$")
+# Files whose name (or folder's name) carries a digest of their content never change: a new
+# build has new names (tools/hashed_names.py), so a browser keeps these without asking again.
+# PyScript names its chunks the same way (core-C9KDLldu.js).
+CONTENT_HASHED = re.compile(
+    r"/static/vendor/(.*\.[0-9a-f]{%d}[./][^?]*|pyscript/[^/]+-[A-Za-z0-9_-]{8}\.js)$" % DIGEST_LENGTH
+)
 IMMUTABLE = "public, max-age=31536000, immutable"
+# The two files a host page names keep their names, so a browser asks again at each visit (a
+# small 304), in the background (stale-while-revalidate): the visit doesn't wait for the
+# answer, and an offline visit starts from the copy it kept. A new build then takes effect
+# from the visit after the one that saw it.
+EMBED_FILES = re.compile(r"/static/calendar-links\.(mjs|css)$")
+REVALIDATED_IN_BACKGROUND = "max-age=0, stale-while-revalidate=31536000"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer the server gave, for tests and the benchmark to count requests and bytes at
+    the server, whatever the browser."""
+
+    method: str
+    path: str
+    status: int
+    bytes_sent: int  # the status line, headers and body
+
+
+def cache_control(path: str) -> str:
+    """How long a browser may keep the file at `path` without asking again."""
+    if CONTENT_HASHED.search(path):
+        return IMMUTABLE
+    return REVALIDATED_IN_BACKGROUND if EMBED_FILES.search(path) else "no-cache"
 
 
 def accepted_encodings(header: str) -> set[str]:
@@ -68,13 +98,26 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
 
     # Set per request by send_head when the file has precompressed siblings.
     varies_by_encoding = False
+    status = 0
+    body_length = 0
+
+    def cache_control(self, path: str) -> str:
+        """The Cache-Control header for the file at `path`."""
+        return cache_control(path)
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        self.status = code
+        super().send_response(code, message)
+
+    def send_header(self, keyword: str, value: str) -> None:
+        if keyword.lower() == "content-length":
+            self.body_length = int(value)
+        super().send_header(keyword, value)
 
     def end_headers(self) -> None:
-        # The vendored runtime is rebuilt in place, so browsers must revalidate rather than
-        # trust an old copy; Last-Modified makes that a cheap 304. Content-hashed names never
-        # change content, so those are kept without asking.
-        immutable = CONTENT_HASHED.search(self.path.split("?", 1)[0]) is not None
-        self.send_header("Cache-Control", IMMUTABLE if immutable else "no-cache")
+        # Anything else may change in place, so browsers revalidate it rather than trust an old
+        # copy; Last-Modified makes that a cheap 304.
+        self.send_header("Cache-Control", self.cache_control(self.path.split("?", 1)[0]))
         if self.varies_by_encoding:
             # Caches must not hand a brotli body to a browser that asked for identity.
             self.send_header("Vary", "Accept-Encoding")
@@ -85,6 +128,11 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
             # icons in CORS mode: the browser hands them over only with this header.
             self.send_header("Access-Control-Allow-Origin", cors_origin)
             self.send_header("Vary", "Origin")
+        answered = getattr(self.server, "answered", None)
+        if answered is not None:
+            headers = sum(len(line) for line in getattr(self, "_headers_buffer", [])) + 2
+            body = 0 if self.command == "HEAD" or self.status == 304 else self.body_length
+            answered.append(Answer(self.command, self.path, self.status, headers + body))
         super().end_headers()
 
     def send_head(self) -> Any:
@@ -153,15 +201,18 @@ def make_server(
     precompressed: bool = True,
     cors_origin: str | None = None,
     content_security_policy: str = CONTENT_SECURITY_POLICY,
+    answered: list[Answer] | None = None,
 ) -> http.server.ThreadingHTTPServer:
     """A server bound to 127.0.0.1 that serves `directory`, with precompressed siblings unless
     told not to, to pages of cors_origin (or "*") as well when one is given, and with the
-    given Content-Security-Policy on every response."""
+    given Content-Security-Policy on every response; each answer is appended to `answered`
+    when a list is given."""
     handler = functools.partial(StaticHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.precompressed = precompressed  # type: ignore[attr-defined]
     server.cors_origin = cors_origin  # type: ignore[attr-defined]
     server.content_security_policy = content_security_policy  # type: ignore[attr-defined]
+    server.answered = answered  # type: ignore[attr-defined]
     return server
 
 

@@ -89,7 +89,7 @@ def element(tag: str, class_name: str = "", text: str = "") -> Any:
 
 
 def _labelled_button(class_name: str, text: str) -> Any:
-    # The icon is the button's ::before (static/calendar-links.css): no element per icon.
+    # The icon is the button's ::before (web/calendar-links.css): no element per icon.
     button = element("button", class_name, text)
     button.type = "button"
     return button

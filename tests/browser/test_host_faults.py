@@ -286,13 +286,13 @@ def test_runtime_files_missing_or_served_as_html_fail_visibly(
 ) -> None:
     # With a calendar on: a page without one stands by and fetches none of these files.
     set_integrations(context, google=True, outlook=False)
-    page.route("**/static/vendor/pyodide/pyodide.mjs", lambda route: route.fulfill(status=404, body="not found"))
+    page.route("**/static/vendor/pyodide/pyodide.*.mjs", lambda route: route.fulfill(status=404, body="not found"))
     open_failing(context, page, base_url + "missing.html", host_page(RECORD))
     expect_failed(page, "could not be loaded")
-    page.unroute("**/static/vendor/pyodide/pyodide.mjs")
+    page.unroute("**/static/vendor/pyodide/pyodide.*.mjs")
     # A server that answers every unknown path with its own HTML page.
     page.route(
-        "**/static/vendor/pyodide/pyodide.asm.wasm",
+        "**/static/vendor/pyodide/interpreter.*/pyodide.asm.wasm",
         lambda route: route.fulfill(status=200, content_type="text/html", body="<!doctype html><p>Home</p>"),
     )
     page.goto(base_url + "missing.html")

@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from conftest import PageWatch, guard_route, open_ready, set_integrations
+from test_caching import RESTORE_DOWNLOADS, source_name
 from playwright.sync_api import Browser, Page, Request, Response, expect
 
 from serve import make_server
@@ -49,7 +50,7 @@ def app_as_served(browser: Browser, url: str) -> dict[str, Any]:
     encodings: dict[str, str | None] = {}
 
     def on_response(response: Response) -> None:
-        encodings[urlsplit(response.url).path.rsplit("/", 1)[-1]] = response.headers.get("content-encoding")
+        encodings[source_name(urlsplit(response.url).path)] = response.headers.get("content-encoding")
 
     page.on("response", on_response)
     open_ready(page, url)
@@ -91,20 +92,13 @@ def test_compressed_and_plain_serving_give_the_same_app(browser: Browser, server
     assert compressed["events"] == plain["events"]
 
 
-# What a start from the snapshot downloads, besides modules (static/calendar-links-files.mjs).
-RESTORE_DOWNLOADS = (
-    "snapshot-1.bin", "snapshot-2.bin", "snapshot-3.bin", "pyodide.asm.wasm",
-    "python_stdlib-lazy.zip", "calendar-links-lazy.zip",
-)
-
-
 def files_fetched(page: Page) -> dict[str, int]:
-    """How often each file was fetched with GET, by name, as the page goes on."""
+    """How often each file was fetched with GET, by source name, as the page goes on."""
     counts: dict[str, int] = {}
 
     def count(request: Request) -> None:
         if request.method == "GET":
-            name = urlsplit(request.url).path.rsplit("/", 1)[-1]
+            name = source_name(urlsplit(request.url).path)
             counts[name] = counts.get(name, 0) + 1
 
     page.on("request", count)
@@ -112,8 +106,8 @@ def files_fetched(page: Page) -> dict[str, int]:
 
 
 def test_the_embed_module_fetches_each_runtime_file_once(page: Page, base_url: str) -> None:
-    """The two tags of the README start the big downloads at once (preloads); the runtime's
-    own requests must take those answers, never fetch a file a second time."""
+    """The two tags of the README start the big downloads at once; the runtime and Pyodide
+    take those answers, never fetch a file a second time (test_caching.py counts at the server)."""
     page.context.add_init_script("localStorage.setItem('calendar-links:integrations', '{\"google\": true}')")
     warnings: list[str] = []
     page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
@@ -176,7 +170,7 @@ def test_static_files_on_another_origin_under_a_nonce_policy(browser: Browser, t
     fetched = files_fetched(page)
     try:
         open_ready(page, page_origin + "/record.html")
-        # The embed module's early downloads (preloads) were taken up, under the policy too.
+        # The embed module's early downloads were taken up, under the policy too.
         assert {name: count for name, count in fetched.items() if count > 1} == {}
         assert set(RESTORE_DOWNLOADS) <= set(fetched)
         with context.expect_page() as new_tab:

@@ -26,7 +26,7 @@ RECORD_PAGE = (
     f"<title>A record</title>{TWO_TAGS}</head><body>{RECORD}</body></html>"
 )
 # Files only a start downloads: the interpreter, the snapshot, the archives.
-START_FILES = ("/static/vendor/pyodide/pyodide.asm", "/static/vendor/pyodide/snapshot-", "-lazy.zip", ".zip")
+START_FILES = ("/pyodide.asm.", "/snapshot-", ".zip")
 COUNT_STANDBY_EVENTS = (
     "window.__standbyEvents = 0;"
     "addEventListener('calendar-links:standby', () => { window.__standbyEvents += 1; });"

@@ -14,11 +14,13 @@ import * as pageDom from "./calendar-links-dom.mjs";
 import { getAttribute, pageRoot, removeAttribute, setAttribute } from "./calendar-links-platform.mjs";
 import { storedCalendarOn, whenNeeded } from "./calendar-links-demand.mjs";
 import {
-  archiveURL, lazyArchiveURL, lazyStdLibURL, pyodideFolderURL, snapshotBytes, wasmURL,
+  FilesMissing, archiveURL, bytesOf, lazyArchiveURL, lazyStdLibURL, lockFileURL, pyodideFolderURL,
+  pyodideLoaderURL, snapshotBytes, stdLibURL, wasmURL,
 } from "./calendar-links-files.mjs";
 import {
-  APP_STOPPED, FILES_DAMAGED, FILES_MISSING, NOT_STARTED, WASM_BLOCKED, reportFailure, startBlocker,
+  APP_STOPPED, FILES_DAMAGED, FILES_MISSING, NOT_STARTED, OFFLINE, WASM_BLOCKED, reportFailure, startBlocker,
 } from "./calendar-links-failure.mjs";
+import { markPhase, measurePhasesWhenReady } from "./calendar-links-timeline.mjs";
 
 // Where the archive lives in Pyodide's file system; tools/make_snapshot.mjs puts it on
 // sys.path at this same path, so the restored importers find it without unpacking a file.
@@ -27,21 +29,8 @@ const ARCHIVE_PATH = "/lib/calendar-links.zip";
 // comparing the two starts (bench/run.py) and for ruling the snapshot out when debugging.
 const useSnapshot = new URL(import.meta.url).searchParams.get("snapshot") !== "off";
 
-async function bytesOf(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new FilesMissing(`${url} answered ${response.status}`);
-  return response.arrayBuffer();
-}
-
-// Started at once; a failure surfaces where the bytes are awaited. The empty handler keeps
-// it from also counting as an unhandled rejection before then.
-function awaitedLater(promise) {
-  promise.catch(() => {});
-  return promise;
-}
-
 function download(url) {
-  return awaitedLater(bytesOf(url));
+  return bytesOf(url);
 }
 
 // Pyodide waits for ever when its .wasm file is missing or answered with an HTML page, so
@@ -72,14 +61,31 @@ async function wasmHeadFails() {
   return new Promise(() => {});
 }
 
+// Pyodide's loader, told where each of its files is: every name carries its content's
+// digest (calendar-links-files.mjs), so none is found by a fixed name beside the loader except
+// the .wasm file, whose folder carries the digest.
+function loaderOptions(stdLib) {
+  return {
+    indexURL: pyodideFolderURL,
+    stdLibURL: stdLib,
+    lockFileContents: fetch(lockFileURL).then((response) => {
+      if (!response.ok) throw new FilesMissing(`${lockFileURL} answered ${response.status}`);
+      return response.json();
+    }),
+    createPyodideModule: async (settings) => (await import(pyodideLoaderURL)).default(settings),
+  };
+}
+
 // Resolves to the interpreter and whether it was restored from the snapshot.
 async function startPyodide(snapshot) {
-  if (snapshot === null) return { pyodide: await loadVendoredPyodide({ indexURL: pyodideFolderURL }), restored: false };
+  if (snapshot === null) return { pyodide: await loadVendoredPyodide(loaderOptions(stdLibURL)), restored: false };
   try {
     const pyodide = await loadVendoredPyodide({
-      indexURL: pyodideFolderURL,
-      stdLibURL: lazyStdLibURL,
-      _loadSnapshot: snapshot,
+      ...loaderOptions(lazyStdLibURL),
+      _loadSnapshot: snapshot.then((bytes) => {
+        markPhase("joined");
+        return bytes;
+      }),
       // The snapshot refers to the DOM helpers by this name (tools/make_snapshot.mjs).
       _snapshotDeserializer: (name) => {
         if (name !== "calendar_links_dom") throw new Error(`the snapshot refers to an unknown ${name}`);
@@ -92,12 +98,11 @@ async function startPyodide(snapshot) {
     if (pyodide._api?.config) delete pyodide._api.config._loadSnapshot;
     return { pyodide, restored: true };
   } catch (error) {
+    if (navigator.onLine === false) throw error;
     console.warn(`calendar-links: starting without the snapshot (${error.message ?? error})`);
-    return { pyodide: await loadVendoredPyodide({ indexURL: pyodideFolderURL }), restored: false };
+    return { pyodide: await loadVendoredPyodide(loaderOptions(stdLibURL)), restored: false };
   }
 }
-
-class FilesMissing extends Error {}
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 
@@ -133,7 +138,8 @@ const START_APP = "calendar_links_app.start()";
 // Never settles: PyScript then runs nothing, so the page's own script can't fail again with a
 // second, less clear error. The page itself keeps working.
 function failed(reason) {
-  reportFailure(reason);
+  // Whatever failed to load while the browser is offline failed for that reason, not the setup's.
+  reportFailure(reason !== WASM_BLOCKED && navigator.onLine === false ? OFFLINE : reason);
   return new Promise(() => {});
 }
 
@@ -156,6 +162,7 @@ async function standBy() {
 }
 
 async function start() {
+  measurePhasesWhenReady();
   const blocker = startBlocker();
   if (blocker !== null) return failed(blocker);
   await standBy();
@@ -167,14 +174,15 @@ async function start() {
   let pyodide, restored;
   try {
     ({ pyodide, restored } = await Promise.race([
-      startPyodide(useSnapshot ? awaitedLater(snapshotBytes(bytesOf)) : null),
+      startPyodide(useSnapshot ? snapshotBytes(() => markPhase("fetched")) : null),
       wasmAnswerFails(),
     ]));
   } catch (error) {
     if (error instanceof FilesMissing) return failed(FILES_MISSING);
-    console.error(error);
+    if (navigator.onLine !== false) console.error(error);
     return failed(startReason(error));
   }
+  markPhase("restored");
   // A normal start imports everything, so it needs the whole archive.
   const archive = restored || !useSnapshot ? firstArchive : download(archiveURL);
   // Each step in a task of its own, so that the page can answer input in between.
@@ -183,6 +191,7 @@ async function start() {
     pyodide.registerJsModule("calendar_links_dom", pageDom);
     pyodide.FS.writeFile(ARCHIVE_PATH, new Uint8Array(await archive));
     pyodide.runPython(MOUNT);
+    markPhase("mounted");
   } catch (error) {
     return failed(error instanceof FilesMissing ? FILES_MISSING : FILES_DAMAGED);
   }

@@ -13,6 +13,13 @@ export const WASM_BLOCKED =
   "this page's Content-Security-Policy blocks WebAssembly (allow 'wasm-unsafe-eval' in script-src).";
 export const NOT_STARTED = `its runtime could not start on this page. ${SETUP_HINT}`;
 export const APP_STOPPED = "something on this page stopped it while it started.";
+// Not the setup's fault: its files were not in this browser's cache yet.
+export const OFFLINE = "this browser is offline and has not kept its files yet. They load when the page is reloaded online.";
+
+// Why its files could not be loaded: the browser is offline, or else the setup.
+export function filesUnavailable() {
+  return navigator.onLine === false ? OFFLINE : FILES_MISSING;
+}
 
 let reported = false;
 
