@@ -120,7 +120,8 @@ COLLECT_JS = """(mark) => {
       decodedBodySize: navigation.decodedBodySize,
     },
     resources: performance.getEntriesByType("resource").map((entry) => ({
-      name: new URL(entry.name).pathname.split("/").pop(),
+      // By source name: the build's digest taken out of the file's name (tools/hashed_names.py).
+      name: new URL(entry.name).pathname.split("/").pop().replace(/\.[0-9a-f]{12}(?=\.)/, ""),
       start: entry.startTime,
       end: entry.responseEnd,
       transferSize: entry.transferSize,

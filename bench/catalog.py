@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from hashed_names import manifest
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_PAGES = ROOT / "bench" / "pages"
 FIELDS_PER_RECORD = 10
@@ -21,8 +23,9 @@ PYODIDE_FILES = (
     "python_stdlib-lazy.zip",
     "pyodide-lock.json",
 )
-# The snapshot's parts as built (SNAPSHOT_PARTS in static/calendar-links-files.mjs).
-SNAPSHOT_PARTS = tuple(sorted(path.name for path in (ROOT / "static" / "vendor" / "pyodide").glob("snapshot-*.bin")))
+# The built files by source name (tools/hashed_names.py): the snapshot's parts and the rest.
+BUILT = manifest()
+SNAPSHOT_PARTS = tuple(sorted(Path(name).name for name in BUILT if Path(name).name.startswith("snapshot-")))
 ARCHIVE_FILE = "calendar-links.zip"
 # What a start from the snapshot downloads instead of the full archive (tools/make_snapshot.mjs).
 LAZY_ARCHIVE_FILE = "calendar-links-lazy.zip"
@@ -59,16 +62,18 @@ APP_PERSISTENT = BenchPage("app, persistent profile", "/", has_buttons=True)
 START_PAGES = (APP, APP_EMBED, APP_PRELOAD, APP_NO_SNAPSHOT, BARE_PYODIDE, BARE_SNAPSHOT, PLAIN_JS)
 # The optional hints of the README ("Serving in production") that start the runtime's big
 # downloads with the page instead of after PyScript's chain of module imports.
-PRELOAD_HINTS = """
-  <link rel="modulepreload" href="static/calendar-links-runtime.mjs">
-  <link rel="preload" href="static/vendor/pyodide/snapshot-1.bin" as="fetch" crossorigin>
-  <link rel="preload" href="static/vendor/pyodide/snapshot-2.bin" as="fetch" crossorigin>
-  <link rel="preload" href="static/vendor/pyodide/snapshot-3.bin" as="fetch" crossorigin>
-  <link rel="preload" href="static/vendor/pyodide/pyodide.asm.wasm" as="fetch" crossorigin>
-  <link rel="preload" href="static/vendor/pyodide/python_stdlib-lazy.zip" as="fetch" crossorigin>
-  <link rel="preload" href="static/vendor/calendar-links-lazy.zip" as="fetch" crossorigin>
-  <link rel="modulepreload" href="static/vendor/pyodide/pyodide.mjs">
-  <link rel="modulepreload" href="static/vendor/pyodide/pyodide.asm.mjs">"""
+PRELOAD_HINTS = "".join(
+    f'\n  <link rel="{rel}" href="static/{BUILT[name]}"{extra}>'
+    for rel, name, extra in (
+        ("modulepreload", "calendar-links-runtime.mjs", ""),
+        *(("preload", f"vendor/pyodide/{part}", ' as="fetch" crossorigin') for part in SNAPSHOT_PARTS),
+        ("preload", "vendor/pyodide/pyodide.asm.wasm", ' as="fetch" crossorigin'),
+        ("preload", "vendor/pyodide/python_stdlib-lazy.zip", ' as="fetch" crossorigin'),
+        ("preload", "vendor/calendar-links-lazy.zip", ' as="fetch" crossorigin'),
+        ("modulepreload", "vendor/pyodide/pyodide.mjs", ""),
+        ("modulepreload", "vendor/pyodide/pyodide.asm.mjs", ""),
+    )
+)
 HEAP_PAGES = (APP, APP_NO_SNAPSHOT, PLAIN_JS)
 
 

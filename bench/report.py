@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import platform
+import re
 import subprocess
 from collections.abc import Sequence
 from datetime import datetime, timezone
@@ -17,9 +19,11 @@ from urllib.parse import urlsplit
 from browser import FALLBACK_WARNING, Load, Watch
 from catalog import (
     APP,
+    APP_EMBED,
     APP_NO_SNAPSHOT,
     APP_PERSISTENT,
     ARCHIVE_FILE,
+    BUILT,
     BARE_PYODIDE,
     BARE_SNAPSHOT,
     PLAIN_JS,
@@ -44,8 +48,8 @@ def machine_facts(browser_version: str) -> dict[str, Any]:
     commit = subprocess.run(
         ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
     ).stdout.strip()
-    snapshot_parts = [ROOT / "static" / "vendor" / "pyodide" / name for name in SNAPSHOT_PARTS]
-    archive = ROOT / "static" / "vendor" / ARCHIVE_FILE
+    snapshot_parts = [ROOT / "static" / BUILT[f"vendor/pyodide/{name}"] for name in SNAPSHOT_PARTS]
+    archive = ROOT / "static" / BUILT[f"vendor/{ARCHIVE_FILE}"]
     return {
         "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "nproc": nproc,
@@ -310,6 +314,50 @@ def report_bytes_and_heap(loads: Sequence[Load]) -> tuple[str, dict[str, Any]]:
         "   read once the network had been idle for 500 ms after ready (so the buttons' icons count too);",
         "   memory = CDP HeapProfiler.collectGarbage, then Runtime.getHeapUsage: usedSize and backingStorageSize",
         "   (ArrayBuffers; WebAssembly memory, i.e. Pyodide's own heap, is counted in neither).",
+    ]
+    return "\n".join(text), summary
+
+
+# The phases the runtime marks (web/calendar-links-timeline.mjs), in order.
+TIMELINE_PHASES = tuple(
+    json.loads(
+        "["
+        + re.search(r"^export const PHASES = \[(.*)\];$", (ROOT / "web" / "calendar-links-timeline.mjs").read_text(encoding="utf-8"), re.M)[1]
+        + "]"
+    )
+)
+TIMELINE_LABELS = {
+    "embed": "embed module runs (the page, the module and its imports)",
+    "fetched": "snapshot's parts fetched",
+    "joined": "parts joined",
+    "restored": "Pyodide restored (its .wasm compiled)",
+    "mounted": "archive in place, digest checked",
+    "start": "app starts",
+    "ready": "first pass: buttons drawn (ready)",
+}
+
+
+def report_timeline(loads: Sequence[Load]) -> tuple[str, dict[str, Any]]:
+    """Section 1b: the README's embed, each phase of its start as the runtime marks it."""
+    summary: dict[str, Any] = {"cold": {}, "warm": {}}
+    rows = []
+    for phase in TIMELINE_PHASES:
+        row = [TIMELINE_LABELS.get(phase, phase)]
+        for kind in ("cold", "warm"):
+            durations = []
+            for load in loads_of(loads, APP_EMBED.name, kind):
+                times = [load.marks.get(f"calendar-links:{name}") for name in TIMELINE_PHASES]
+                index = TIMELINE_PHASES.index(phase)
+                previous = next((time for time in reversed(times[:index]) if time is not None), 0.0)
+                if times[index] is not None:
+                    durations.append(times[index] - previous)
+            summary[kind][phase] = median_of(durations)
+            row.append(ms(summary[kind][phase]))
+        rows.append(row)
+    text = [
+        f"1b. Start timeline of {APP_EMBED.name} (each phase in ms, from the previous mark; medians of the section 1 loads)",
+        table(["phase (mark calendar-links:<phase>)", "cold", "warm"], rows),
+        "   the downloads of Pyodide's .wasm and standard library overlap 'fetched' and 'joined'; 'restored' waits for them.",
     ]
     return "\n".join(text), summary
 

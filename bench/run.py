@@ -60,6 +60,7 @@ from report import (
     report_phases,
     report_start,
     report_steps,
+    report_timeline,
 )
 from scale import report_scale, run_scale
 from server import bench_server
@@ -113,6 +114,7 @@ def run_loopback(playwright: Playwright, watch: Watch, options: argparse.Namespa
     sections = {
         "start": report_start(start_loads),
         "start_phases": report_phases(start_loads),
+        "start_timeline": report_timeline(start_loads),
         "many_fields": report_many_fields(field_loads),
         "clicks": report_clicks(click_pages),
         "bytes_and_memory": report_bytes_and_heap(start_loads),

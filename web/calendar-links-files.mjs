@@ -10,7 +10,6 @@ const here = import.meta.url;
 
 export const wasmURL = new URL("./vendor/pyodide/pyodide.asm.wasm", here).href;
 export const pyodideFolderURL = new URL(".", wasmURL).href;
-export const pyodideLoaderURL = new URL("./vendor/pyodide/pyodide.asm.mjs", here).href;
 export const lockFileURL = new URL("./vendor/pyodide/pyodide-lock.json", here).href;
 export const stdLibURL = new URL("./vendor/pyodide/python_stdlib.zip", here).href;
 export const archiveURL = new URL("./vendor/calendar-links.zip", here).href;

@@ -15,7 +15,7 @@ import { getAttribute, pageRoot, removeAttribute, setAttribute } from "./calenda
 import { storedCalendarOn, whenNeeded } from "./calendar-links-demand.mjs";
 import {
   FilesMissing, archiveURL, bytesOf, lazyArchiveURL, lazyStdLibURL, lockFileURL, pyodideFolderURL,
-  pyodideLoaderURL, snapshotBytes, stdLibURL, wasmURL,
+  snapshotBytes, stdLibURL, wasmURL,
 } from "./calendar-links-files.mjs";
 import {
   APP_STOPPED, FILES_DAMAGED, FILES_MISSING, NOT_STARTED, OFFLINE, WASM_BLOCKED, reportFailure, startBlocker,
@@ -61,9 +61,9 @@ async function wasmHeadFails() {
   return new Promise(() => {});
 }
 
-// Pyodide's loader, told where each of its files is: every name carries its content's
-// digest (calendar-links-files.mjs), so none is found by a fixed name beside the loader except
-// the .wasm file, whose folder carries the digest.
+// Pyodide's loader, told where each of its files is: every name carries its content's digest
+// (calendar-links-files.mjs), so none is found by a fixed name beside the loader; only its
+// interpreter module and .wasm file keep their names, in a folder that carries the digest.
 function loaderOptions(stdLib) {
   return {
     indexURL: pyodideFolderURL,
@@ -72,7 +72,6 @@ function loaderOptions(stdLib) {
       if (!response.ok) throw new FilesMissing(`${lockFileURL} answered ${response.status}`);
       return response.json();
     }),
-    createPyodideModule: async (settings) => (await import(pyodideLoaderURL)).default(settings),
   };
 }
 

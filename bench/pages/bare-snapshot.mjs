@@ -1,25 +1,25 @@
 // The baseline of the start-up target: Pyodide's own module, no PyScript and no app,
 // restored from the snapshot the setup made, the dependency archive put in place, and one
 // event built with icalendar. A mark after each step (section 6 of the report).
-import { loadPyodide } from "../../static/vendor/pyodide/pyodide.mjs";
-import { snapshotBytes } from "../../static/calendar-links-files.mjs";
+import { files, loadPyodide } from "./built.mjs";
 
-const indexURL = new URL("../../static/vendor/pyodide/", import.meta.url).href;
-// What the app downloads after a restore: the archive and standard library without the
-// modules the snapshot already imported (tools/make_snapshot.mjs).
-const archiveURL = new URL("../../static/vendor/calendar-links-lazy.zip", import.meta.url).href;
-const stdLibURL = new URL("python_stdlib-lazy.zip", indexURL).href;
-// The path the snapshot expects the archive at (static/calendar-links-runtime.mjs).
+// The path the snapshot expects the archive at (web/calendar-links-runtime.mjs).
 const ARCHIVE_PATH = "/lib/calendar-links.zip";
-const bytes = (url) => fetch(url).then((response) => response.arrayBuffer());
 
 performance.mark("steps:pyodide-module-loaded");
-const archive = bytes(archiveURL);
+// What the app downloads after a restore: the archive and standard library without the
+// modules the snapshot already imported (tools/make_snapshot.mjs).
+const archive = files.bytesOf(files.lazyArchiveURL);
 // Its parts side by side, joined in order, as the app does.
-const snapshot = snapshotBytes(bytes);
-snapshot.then(() => performance.mark("steps:snapshot-downloaded"));
+const snapshot = files.snapshotBytes(() => performance.mark("steps:snapshot-downloaded"));
 // The snapshot holds the app's modules, which refer to its DOM helpers; nothing here uses them.
-const pyodide = await loadPyodide({ indexURL, stdLibURL, _loadSnapshot: snapshot, _snapshotDeserializer: () => ({}) });
+const pyodide = await loadPyodide({
+  indexURL: files.pyodideFolderURL,
+  lockFileURL: files.lockFileURL,
+  stdLibURL: files.lazyStdLibURL,
+  _loadSnapshot: snapshot,
+  _snapshotDeserializer: () => ({}),
+});
 performance.mark("steps:restored");
 pyodide.FS.writeFile(ARCHIVE_PATH, new Uint8Array(await archive));
 performance.mark("steps:archive-in-place");
