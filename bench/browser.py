@@ -122,6 +122,7 @@ COLLECT_JS = """(mark) => {
     resources: performance.getEntriesByType("resource").map((entry) => ({
       // By source name: the build's digest taken out of the file's name (tools/hashed_names.py).
       name: new URL(entry.name).pathname.split("/").pop().replace(/\.[0-9a-f]{12}(?=\.)/, ""),
+      path: new URL(entry.name).pathname,
       start: entry.startTime,
       end: entry.responseEnd,
       transferSize: entry.transferSize,
