@@ -28,8 +28,8 @@ export const SNAPSHOT_PARTS = [
 ];
 const snapshotPartURLs = SNAPSHOT_PARTS.map((path) => new URL(path, here).href);
 
-class FilesMissing extends Error {}
-export { FilesMissing };
+// A runtime file missing, or answered with an error.
+export class FilesMissing extends Error {}
 
 // One download per file and page, whoever asks first (the embed module, as soon as it knows
 // the page needs Python; else the runtime). A `<link rel=preload>` would not do: WebKit never

@@ -29,10 +29,6 @@ const ARCHIVE_PATH = "/lib/calendar-links.zip";
 // comparing the two starts (bench/run.py) and for ruling the snapshot out when debugging.
 const useSnapshot = new URL(import.meta.url).searchParams.get("snapshot") !== "off";
 
-function download(url) {
-  return bytesOf(url);
-}
-
 // Pyodide waits for ever when its .wasm file is missing or answered with an HTML page, so
 // that file's answer is checked beside the start. Settles only to fail.
 function wasmAnswerFails() {
@@ -52,8 +48,13 @@ function wasmAnswerFails() {
   });
 }
 
-// Where the browser doesn't record answers: a HEAD request.
+// Where the browser doesn't record answers (WebKit): a HEAD request, once a start has taken
+// long enough to be worth asking about, so that a quick start, a repeat visit above all,
+// sends no request of its own for the file.
+const HEAD_AFTER_MS = 3000;
+
 async function wasmHeadFails() {
+  await new Promise((resolve) => setTimeout(resolve, HEAD_AFTER_MS));
   const response = await fetch(wasmURL, { method: "HEAD" });
   if (!response.ok || /html/i.test(response.headers.get("content-type") ?? "")) {
     throw new FilesMissing(`${wasmURL} answered ${response.status} ${response.headers.get("content-type")}`);
@@ -169,7 +170,7 @@ async function start() {
   // not for long pages: a placeholder on each of 50,000 fields cost 1.4 s of the start and
   // 47 MB of memory that stayed taken (bench/scale.py), and only those near the view get buttons.
   if (storedCalendarOn() && !pageDom.isLongPage()) setAttribute(pageRoot(), "data-calendar-links-calendars", "");
-  const firstArchive = download(useSnapshot ? lazyArchiveURL : archiveURL);
+  const firstArchive = bytesOf(useSnapshot ? lazyArchiveURL : archiveURL);
   let pyodide, restored;
   try {
     ({ pyodide, restored } = await Promise.race([
@@ -183,7 +184,7 @@ async function start() {
   }
   markPhase("restored");
   // A normal start imports everything, so it needs the whole archive.
-  const archive = restored || !useSnapshot ? firstArchive : download(archiveURL);
+  const archive = restored || !useSnapshot ? firstArchive : bytesOf(archiveURL);
   // Each step in a task of its own, so that the page can answer input in between.
   await nextTask();
   try {
