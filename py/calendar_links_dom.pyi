@@ -1,4 +1,4 @@
-"""What static/calendar-links-dom.mjs exports, as Python sees it (registered as `calendar_links_dom`).
+"""What web/calendar-links-dom.mjs exports, as Python sees it (registered as `calendar_links_dom`).
 
 A description for mypy only: the module itself is JavaScript, and Pyodide hands each value over
 as a proxy. Only calendar_links_page.interop imports it. JavaScript's null arrives as JsNull

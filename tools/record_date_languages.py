@@ -31,7 +31,7 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
             page = browser.new_page()
             page.goto(base + "tests/browser/pages/host.html")
-            module = base + "static/calendar-links-dom.mjs"
+            module = base + "web/calendar-links-dom.mjs"
             for tag in TAGS:
                 recorded[tag] = page.evaluate(f"async (tag) => (await import('{module}')).dateLanguage(tag)", tag)
             browser.close()

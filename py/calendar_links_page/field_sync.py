@@ -52,7 +52,7 @@ STATE_ATTRIBUTE = "data-calendar-links-state"
 # blocks input for long, and a host that keeps changing the page still gets its timers and
 # frames in between (a 5,000-field storm: bench/scale.py).
 _SLICE_SECONDS = 0.02
-# Fields given their buttons per call into the page (static/calendar-links-dom.mjs): a few
+# Fields given their buttons per call into the page (web/calendar-links-dom.mjs): a few
 # milliseconds of work, so a slice still ends close to its deadline.
 _ATTACH_BATCH = 100
 # A page with more fields than this (or a host adding more at once) gets groups only near the

@@ -4,7 +4,7 @@ The other modules of calendar_links_page reach the page only through the names h
 `js`, `present`, `js_object`, `js_array`, `proxy`); tools/import_graph.py checks that no other
 module of the package imports `js`, `pyodide` or `calendar_links_dom`.
 
-- `dom` is static/calendar-links-dom.mjs, described for mypy by py/calendar_links_dom.pyi:
+- `dom` is web/calendar-links-dom.mjs, described for mypy by py/calendar_links_dom.pyi:
   rows cross as objects with named properties, lists as arrays converted in one call.
 - JavaScript's null arrives as `jsnull`, which is not None: `present` turns it into None.
 - A dict goes to JavaScript as a plain object (`js_object`), not the Map Pyodide makes by default.

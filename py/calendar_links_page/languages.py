@@ -20,7 +20,7 @@ from calendar_links_core.wording import Language, MonthDay, language_code
 
 __all__ = ["LANG_ATTRIBUTE", "language_named", "language_of", "raw_language_of"]
 
-# Where a group or a panel notes the `lang` it was made for (static/calendar-links-dom.mjs
+# Where a group or a panel notes the `lang` it was made for (web/calendar-links-dom.mjs
 # compares it to spot a page whose language changed).
 LANG_ATTRIBUTE: Final = "data-calendar-lang"
 _languages: dict[str, Language] = {}

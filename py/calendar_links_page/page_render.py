@@ -5,7 +5,7 @@ labels and values come from the record and may hold markup. A group at rest is t
 elements (the group and two buttons, their icons drawn by CSS); its message is made when
 there is something to say, and what a person's own click led to is read out by one polite
 live region for the whole page. Work over many fields at once
-goes through static/calendar-links-dom.mjs, a loop in the page instead of a call per element.
+goes through web/calendar-links-dom.mjs, a loop in the page instead of a call per element.
 """
 
 from __future__ import annotations
@@ -117,7 +117,7 @@ def _template(providers: Sequence[Provider], preferences: Preferences, language:
     buttons = [_provider_button(provider, preferences, in_menu, language) for provider in providers]
     if in_menu:
         # The menu-button pattern (WAI-ARIA APG): the trigger says it opens a menu and
-        # whether it is open; static/calendar-links-dom.mjs gives each copy its own menu id.
+        # whether it is open; web/calendar-links-dom.mjs gives each copy its own menu id.
         trigger = _labelled_button("calendar-links__button calendar-links__trigger", language.text(MENU_TRIGGER_TEXT))
         trigger.setAttribute("data-calendar-menu", "")
         trigger.setAttribute("aria-haspopup", "menu")

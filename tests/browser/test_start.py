@@ -8,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Route
 
-# Every part of the snapshot (static/calendar-links-files.mjs).
+# Every part of the snapshot (web/calendar-links-files.mjs), by its digest-named path.
 SNAPSHOT = "**/static/vendor/pyodide/snapshot-*.bin"
 
 
