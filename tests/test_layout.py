@@ -12,7 +12,7 @@ import import_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 STUB = ROOT / "py" / "calendar_links_dom.pyi"
-DOM_INDEX = ROOT / "static" / "calendar-links-dom.mjs"
+DOM_INDEX = ROOT / "web" / "calendar-links-dom.mjs"
 
 
 def test_the_core_and_the_page_keep_to_their_sides() -> None:
