@@ -79,13 +79,17 @@ function loaderOptions(stdLib) {
 // Resolves to the interpreter and whether it was restored from the snapshot.
 async function startPyodide(snapshot) {
   if (snapshot === null) return { pyodide: await loadVendoredPyodide(loaderOptions(stdLibURL)), restored: false };
+  const joined = snapshot.then((bytes) => {
+    markPhase("joined");
+    return bytes;
+  });
+  // Pyodide awaits the bytes only after loading its own module: a download that fails before
+  // then is handled by the catch below, not reported as an unhandled rejection meanwhile.
+  joined.catch(() => {});
   try {
     const pyodide = await loadVendoredPyodide({
       ...loaderOptions(lazyStdLibURL),
-      _loadSnapshot: snapshot.then((bytes) => {
-        markPhase("joined");
-        return bytes;
-      }),
+      _loadSnapshot: joined,
       // The snapshot refers to the DOM helpers by this name (tools/make_snapshot.mjs).
       _snapshotDeserializer: (name) => {
         if (name !== "calendar_links_dom") throw new Error(`the snapshot refers to an unknown ${name}`);
