@@ -20,6 +20,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -33,6 +34,8 @@ VENDOR = ROOT / "static" / "vendor"
 WHEELS = ROOT / "build" / "wheels"
 RUNTIME_REQUIREMENTS = ROOT / "requirements" / "runtime.txt"
 APP_ARCHIVE = VENDOR / "calendar-links.zip"
+# Which release a bundle is, for support: the version of pyproject.toml, its one home.
+VERSION_FILE = VENDOR / "calendar-links-version.json"
 
 # The files of the npm package `pyodide` that a page loads; the rest is Node tooling.
 PYODIDE_FILES = (
@@ -170,6 +173,19 @@ def watch_embeds(entry: Path, embeds: str) -> None:
     entry.write_bytes(f'import "../../{embeds}";\n'.encode() + entry.read_bytes())
 
 
+def project_version() -> str:
+    """The version in pyproject.toml's [project] table."""
+    with (ROOT / "pyproject.toml").open("rb") as file:
+        return str(tomllib.load(file)["project"]["version"])
+
+
+def write_version_file() -> None:
+    """static/vendor/calendar-links-version.json: the bundle says which release it is."""
+    text = json.dumps({"name": "calendar-links", "version": project_version()}) + "\n"
+    if not VERSION_FILE.is_file() or VERSION_FILE.read_text() != text:
+        VERSION_FILE.write_text(text)
+
+
 def compress_vendor_files() -> None:
     """Write .br and .gz siblings of every vendored file and of the embed's own files."""
     files = sorted(
@@ -192,6 +208,7 @@ def main() -> None:
         sorted(path.name for path in pyscript_dist.iterdir() if not path.name.endswith(".map")),
     )
     write_archive(archive_entries())
+    write_version_file()
     # The snapshot script hands the trimming of archives to tools/lazy_archive.py, in this Python.
     subprocess.run(["node", str(ROOT / "tools" / "make_snapshot.mjs"), sys.executable], check=True)
     manifest = write_digest_named_files()
