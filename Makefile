@@ -9,7 +9,7 @@ NODE_INSTALLED := node_modules/.package-lock.json
 # Lighthouse, for `make bench` only (a dev dependency): the tests don't install it.
 LIGHTHOUSE := node_modules/lighthouse/package.json
 
-.PHONY: demo test static browser bench
+.PHONY: demo test static browser bench dist
 
 demo: static
 	$(PY) tools/serve.py --port $(PORT)
@@ -17,6 +17,11 @@ demo: static
 test: static browser
 	$(PY) -m mypy
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The release files in dist/ (tools/dist.py): the Django app's wheel and sdist, with their
+# sizes and the version.
+dist: static
+	$(PY) tools/dist.py
 
 bench: static browser $(LIGHTHOUSE)
 	$(PY) bench/run.py $(BENCH_ARGS)

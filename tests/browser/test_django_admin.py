@@ -1,22 +1,22 @@
-"""End-to-end: calendar-links in a real Django 5.2 admin (examples/django_admin/).
+"""End-to-end: calendar-links in a real Django admin (examples/django_admin/), installed
+as a user installs it.
 
-A session fixture migrates a fresh SQLite database in a temporary folder, fills it with
-the example's records (crm/seed_data.py) and starts Django's runserver on 127.0.0.1. The
-browser is in New York with an en-US locale; the admin speaks German (its language
-cookie) in Berlin time. The site adds nothing but the mixin: every expected event below is
-computed from the seed data, and every date in it has a day of 12 or less, so a date
-read in the wrong order would be another real date, not an error.
+The built wheel goes into a clean virtual environment with Django 5.2 LTS, and into one with
+Django 6.0 (tests/installed_django.py); the example adds nothing but "calendar_links_django"
+to INSTALLED_APPS and sends the README's Content-Security-Policy. A session fixture migrates
+a fresh SQLite database in a temporary folder, fills it with the example's records
+(crm/seed_data.py) and starts Django's runserver on 127.0.0.1. The browser is in New York
+with an en-US locale; the admin speaks German (its language cookie) in Berlin time. Every
+expected event below is computed from the seed data, and every date in it has a day of 12 or
+less, so a date read in the wrong order would be another real date, not an error.
 """
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import READY, ROOT, PageWatch, guard_route, set_integrations
+from installed_django import clean_environment, environment, python_at_least, running_server
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 EXAMPLE = ROOT / "examples" / "django_admin"
@@ -36,43 +37,45 @@ SETTLED = """() => [...document.querySelectorAll('[data-calendar-field]')].every
   while (next && next.matches('.datetimeshortcuts')) next = next.nextElementSibling;
   return next && next.matches('.calendar-links');
 })"""
+# Django release: (requirements file, the oldest Python it runs on).
+DJANGO_RELEASES = {"5.2": ("django-5.2.txt", (3, 10)), "6.0": ("django-6.0.txt", (3, 12))}
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+def example_python(release: str) -> Path:
+    """The python of a clean environment with that Django release and the built wheel."""
+    requirements, oldest = DJANGO_RELEASES[release]
+    python = python_at_least(*oldest)
+    if python is None:
+        pytest.skip(f"Django {release} needs Python {oldest[0]}.{oldest[1]} or newer; none found")
+    return environment(requirements, python)
 
 
-def _manage(*arguments: str, env: dict[str, str]) -> None:
-    subprocess.run([sys.executable, "manage.py", *arguments], cwd=EXAMPLE, env=env, check=True, capture_output=True)
+def manage(python: Path, *arguments: str, env: dict[str, str]) -> None:
+    subprocess.run([python, "manage.py", *arguments], cwd=EXAMPLE, env=env, check=True, capture_output=True)
 
 
 @pytest.fixture(scope="session")
-def django_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    env = {**os.environ, "CRM_DATABASE": str(tmp_path_factory.mktemp("crm") / "crm.sqlite3")}
-    _manage("migrate", "--noinput", env=env)
-    _manage("seed_crm", env=env)
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=EXAMPLE, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(url + "/admin/login/", timeout=1).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise
-                time.sleep(0.2)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+def example_sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], str]]:
+    """The example's URL on a Django release, its server started on first use."""
+    with ExitStack() as servers:
+        urls: dict[str, str] = {}
+
+        def url_for(release: str) -> str:
+            if release not in urls:
+                python = example_python(release)
+                database = tmp_path_factory.mktemp(f"crm-{release}") / "crm.sqlite3"
+                env = clean_environment(CRM_DATABASE=str(database))
+                manage(python, "migrate", "--noinput", env=env)
+                manage(python, "seed_crm", env=env)
+                urls[release] = servers.enter_context(running_server(python, EXAMPLE, env, "/admin/login/"))
+            return urls[release]
+
+        yield url_for
+
+
+@pytest.fixture(scope="session")
+def django_url(example_sites: Callable[[str], str]) -> str:
+    return example_sites("5.2")
 
 
 @pytest.fixture
@@ -138,11 +141,19 @@ def expected_events() -> list[tuple[str, str, str, str]]:
     return events
 
 
+@pytest.mark.parametrize("release", list(DJANGO_RELEASES))
 @pytest.mark.parametrize("user", [ADMIN, VIEWER], ids=["change-form", "read-only"])
 def test_a_german_admin_gives_every_seeded_date_right_in_a_new_york_browser(
-    context: BrowserContext, watch: PageWatch, page: Page, django_url: str, user: tuple[str, str]
+    context: BrowserContext,
+    watch: PageWatch,
+    page: Page,
+    example_sites: Callable[[str], str],
+    user: tuple[str, str],
+    release: str,
 ) -> None:
-    # No configuration but the mixin: every date right, on dates that read as other real dates in the wrong order.
+    # No configuration but the INSTALLED_APPS line: every date right, on dates that read as
+    # other real dates in the wrong order.
+    django_url = example_sites(release)
     log_in(context, page, django_url, user, "de")
     events = expected_events()
     wrong = []
@@ -239,7 +250,7 @@ def test_a_new_user_enables_google_in_the_panel_inside_djangos_form(
         page.goto(django_url + "/admin/crm/contact/2/change/")
         page.wait_for_selector(READY, state="attached")
         assert page.locator(".calendar-links").count() == 0
-        page.locator("summary", has_text="Calendar buttons").click()
+        page.locator("summary", has_text="Kalender-Schaltflächen").click()  # in the admin's language
         page.locator('[data-calendar-app="google"] button').click()
         expect(page.locator('.calendar-links[data-calendar-for="birthday"] [data-calendar-provider="google"]')).to_be_visible()
         # Enter in the panel's account field saves the account, not Django's form.

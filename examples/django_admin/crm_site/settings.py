@@ -1,4 +1,5 @@
-"""Settings of the example CRM: a Django admin in Berlin time, in English and German.
+"""Settings of the example CRM: a Django admin in Berlin time, in English and German, with
+calendar buttons from the installed calendar-links package (one INSTALLED_APPS line).
 
 An example to run on 127.0.0.1, not a production configuration. The tests point
 CRM_DATABASE at a temporary file.
@@ -8,8 +9,6 @@ import os
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-# calendar-links' own static folder (stylesheet, runtime, vendored PyScript and Pyodide).
-CALENDAR_LINKS_STATIC = BASE_DIR.parent.parent / "static"
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "example-only-never-use-in-production")
 DEBUG = os.environ.get("DJANGO_DEBUG", "1") == "1"
@@ -22,11 +21,13 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "calendar_links_admin",
+    # calendar-links (`pip install calendar-links`): buttons beside every date of the admin.
+    "calendar_links_django",
     "crm",
 ]
 
 MIDDLEWARE = [
+    "crm_site.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The admin speaks the visitor's language (cookie, else Accept-Language).
@@ -69,9 +70,20 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
-# calendar-links' files under /static/calendar-links/ (found by the staticfiles finders;
-# runserver serves them while DEBUG is on, collectstatic copies them for a web server).
-STATICFILES_DIRS = [("calendar-links", CALENDAR_LINKS_STATIC)]
+STATIC_ROOT = os.environ.get("CRM_STATIC_ROOT", str(BASE_DIR / "staticfiles"))
+# The staticfiles storage to collect with (the tests try Django's two and whitenoise's).
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": os.environ.get("CRM_STATICFILES_STORAGE", "django.contrib.staticfiles.storage.StaticFilesStorage")
+    },
+}
+
+# The README's policy: calendar-links needs no inline script, only WebAssembly compilation.
+# form-action is 'self' here, not 'none': the admin posts its forms to itself.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
