@@ -245,6 +245,7 @@ def show_message(
         return
     message = _message(group, buttons)
     text = language_of(group).text(problem)
+    _leave_top_layer(message)
     message.textContent = text
     message.classList.remove(_MESSAGE_CLASS + "--notice")
     message.classList.toggle(_MESSAGE_CLASS + "--problem", not waiting)
@@ -261,9 +262,36 @@ def show_notice(group: Any, notice: Words | str) -> str:
     message.classList.add(_MESSAGE_CLASS + "--notice")
     text = language_of(group).text(notice)
     message.textContent = text
+    _float_in_top_layer(group, message)
     announce(text)
     dom.clearNoticeLater(message, text, _NOTICE_MILLISECONDS)
     return text
+
+
+def _float_in_top_layer(group: Any, message: Any) -> None:
+    """Show the notice in the top layer, under the group: an ancestor with `overflow: hidden`
+    or `clip` (the admin's form rows, cards, table cells) can't cut it off there. A browser
+    without popovers keeps it positioned in the page, as before."""
+    if not hasattr(message, "showPopover"):
+        return
+    box = group.getBoundingClientRect()
+    # Fixed coordinates under the group, on the side the text starts from.
+    right_to_left = js.getComputedStyle(group).direction == "rtl"
+    message.style.setProperty("--calendar-links-notice-top", f"{box.bottom}px")
+    message.style.setProperty("--calendar-links-notice-start", f"{js.innerWidth - box.right if right_to_left else box.left}px")
+    message.classList.toggle(_MESSAGE_CLASS + "--rtl", right_to_left)
+    if not message.hasAttribute("popover"):
+        message.setAttribute("popover", "manual")
+    if not message.matches(":popover-open"):
+        message.showPopover()
+
+
+def _leave_top_layer(message: Any) -> None:
+    """A problem stays in the row, beside its inactive buttons: out of the top layer."""
+    if message.hasAttribute("popover"):
+        if message.matches(":popover-open"):
+            message.hidePopover()
+        message.removeAttribute("popover")
 
 
 def clear_notices(keep: Any = None) -> None:

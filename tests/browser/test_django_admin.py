@@ -270,3 +270,44 @@ def test_a_new_user_enables_google_in_the_panel_inside_djangos_form(
         assert watch.console_errors == []
     finally:
         context.close()
+
+
+NOTICE_SEEN_WHOLE = """(notice) => {
+  // Every point of the notice's box is the notice itself (or its text), not clipped away by
+  // an ancestor's overflow nor covered: checked on a grid, corners included. The notice lets
+  // clicks through (pointer-events: none), which hit-testing honours: off while we probe.
+  const box = notice.getBoundingClientRect();
+  if (box.width === 0 || box.height === 0) return false;
+  notice.style.pointerEvents = 'auto';
+  try {
+  for (const fx of [0.02, 0.25, 0.5, 0.75, 0.98]) {
+    for (const fy of [0.05, 0.5, 0.95]) {
+      const hit = document.elementFromPoint(box.left + fx * box.width, box.top + fy * box.height);
+      if (!hit || !notice.contains(hit)) return false;
+    }
+  }
+  } finally {
+    notice.style.pointerEvents = '';
+  }
+  return true;
+}"""
+
+
+def test_the_notice_after_a_click_stays_whole_in_the_admins_clipping_form_rows(
+    context: BrowserContext, watch: PageWatch, page: Page, django_url: str
+) -> None:
+    # The admin's .form-row has overflow: hidden, which cut 30-92 % of the notice off.
+    log_in(context, page, django_url, ADMIN, "de")
+    open_admin(page, django_url + "/admin/crm/contact/1/change/")
+    row = page.locator(".form-row.field-birthday")
+    assert row.evaluate("(row) => getComputedStyle(row).overflow") == "hidden"
+    group = page.locator('.calendar-links[data-calendar-for="birthday"]')
+    before = group.bounding_box()
+    google_dates(context, watch, google_button(page, "birthday", "crm.contact:1"))
+    notice = group.locator(".calendar-links__message--notice")
+    expect(notice).not_to_be_empty()
+    assert notice.evaluate(NOTICE_SEEN_WHOLE)
+    assert group.bounding_box() == before  # nothing moved
+    # Said once, through the page's one live region; the notice itself is no second one.
+    expect(page.locator(".calendar-links-announcer")).to_have_text(notice.text_content() or "")
+    assert notice.get_attribute("role") is None and notice.get_attribute("aria-live") is None
