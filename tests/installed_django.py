@@ -37,8 +37,8 @@ def built_wheel() -> Path:
     return wheel
 
 
-def python_at_least(major: int, minor: int) -> str | None:
-    """A Python interpreter of at least that version on this machine, or None."""
+def python_at_least(major: int, minor: int, *, below: tuple[int, int] = (4, 0)) -> str | None:
+    """A Python interpreter of at least that version (and below `below`) on this machine, or None."""
     candidates = [sys.executable, *(f"python3.{n}" for n in range(minor, 20))]
     pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
     candidates += sorted(str(path) for path in pyenv.glob("3.*/bin/python3"))
@@ -47,7 +47,7 @@ def python_at_least(major: int, minor: int) -> str | None:
         if found is None:
             continue
         probe = subprocess.run(
-            [found, "-c", "import sys; print(sys.version_info >= (%d, %d))" % (major, minor)],
+            [found, "-c", "import sys; print((%d, %d) <= sys.version_info < %r)" % (major, minor, below)],
             capture_output=True, text=True,
         )  # fmt: skip
         if probe.returncode == 0 and probe.stdout.strip() == "True":
@@ -56,7 +56,7 @@ def python_at_least(major: int, minor: int) -> str | None:
 
 
 @functools.cache
-def environment(requirements: str, python: str) -> Path:
+def environment(requirements: str, python: str, *, no_deps: bool = False) -> Path:
     """The python of a virtual environment with the pinned requirements and the fresh wheel."""
     pins = (ROOT / "requirements" / requirements).read_bytes()
     version = subprocess.run([python, "--version"], capture_output=True, text=True, check=True).stdout
@@ -66,7 +66,10 @@ def environment(requirements: str, python: str) -> Path:
     if not (venv / ".installed").is_file():
         shutil.rmtree(venv, ignore_errors=True)
         subprocess.run([python, "-m", "venv", str(venv)], check=True)
-        subprocess.run([venv_python, *PIP, "--require-hashes", "-r", ROOT / "requirements" / requirements], check=True)
+        dependencies = ["--no-deps"] if no_deps else []
+        subprocess.run(
+            [venv_python, *PIP, "--require-hashes", *dependencies, "-r", ROOT / "requirements" / requirements], check=True
+        )
         (venv / ".installed").touch()
     subprocess.run([venv_python, *PIP, "--no-deps", "--force-reinstall", built_wheel()], check=True)
     return venv_python
@@ -85,11 +88,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(python: Path, project: Path, env: dict[str, str], ready_path: str) -> Iterator[str]:
-    """Django's runserver for the project on 127.0.0.1, until the block ends."""
+def running_server(manage: list[str | Path], project: Path, env: dict[str, str], ready_path: str) -> Iterator[str]:
+    """Django's runserver (`manage` is how to call the project's manage.py) on 127.0.0.1, until
+    the block ends."""
     port = free_port()
     server = subprocess.Popen(
-        [python, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
         cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"

@@ -67,7 +67,7 @@ def example_sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable
                 env = clean_environment(CRM_DATABASE=str(database))
                 manage(python, "migrate", "--noinput", env=env)
                 manage(python, "seed_crm", env=env)
-                urls[release] = servers.enter_context(running_server(python, EXAMPLE, env, "/admin/login/"))
+                urls[release] = servers.enter_context(running_server([python, "manage.py"], EXAMPLE, env, "/admin/login/"))
             return urls[release]
 
         yield url_for
