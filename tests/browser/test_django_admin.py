@@ -97,7 +97,8 @@ def log_in(context: BrowserContext, page: Page, url: str, user: tuple[str, str],
 
 
 def open_admin(page: Page, url: str) -> None:
-    page.goto(url)
+    response = page.goto(url)
+    assert response is not None and "script-src 'self' 'wasm-unsafe-eval'" in response.headers["content-security-policy"]
     page.wait_for_selector(READY, state="attached")
     page.wait_for_function(SETTLED)
 

@@ -33,6 +33,7 @@ REQUIREMENTS = "django-crm.txt"
 # The CRM's own login page, under its settings' SECRET_CRM_PREFIX and SECRET_LOGIN_PREFIX.
 LOGIN = "/en/123/789-login/"
 CRM_SITE = "site"  # the name of the CRM's own AdminSite
+CSP_SCRIPTS = "script-src 'self' 'wasm-unsafe-eval'"  # the README's policy for scripts
 SETTLED = """() => [...document.querySelectorAll('[data-calendar-field]')].every((field) => {
   let next = field.nextElementSibling;
   while (next && next.matches('.datetimeshortcuts')) next = next.nextElementSibling;
@@ -112,6 +113,7 @@ def test_every_date_of_the_crms_own_pages_gives_the_event_in_its_database(browse
         for record_page in [page for page in crm.pages if page["site"] == CRM_SITE and page["fields"]]:
             response = page.goto(crm.url + record_page["url"])
             assert response is not None and response.status == 200
+            assert CSP_SCRIPTS in response.headers["content-security-policy"]
             page.wait_for_selector(READY, state="attached")
             page.wait_for_function(SETTLED)
             # The CRM's own object tools (its change_form_object_tools templates) still render.

@@ -156,3 +156,9 @@ def test_a_model_admin_opts_out_with_calendar_fields(admin_client: Client, recor
     elements = page(admin_client, f"/admin/hostcrm/note/{records['note']}/change/")
     assert elements.with_attribute("data-calendar-field") == []
     assert elements.with_attribute("data-calendar-marketplace") == []
+
+
+def test_the_per_class_mixin_chooses_its_fields(admin_client: Client, records: dict[str, int]) -> None:
+    elements = page(admin_client, f"/chooser/hostcrm/contact/{records['contact']}/change/")
+    assert [attrs["data-calendar-field"] for attrs in elements.with_attribute("data-calendar-field")] == ["birthday"]
+    assert elements.with_attribute("id", "host-model-template")  # the host's template, still

@@ -6,6 +6,8 @@ from typing import Any
 
 from django.contrib import admin
 
+from calendar_links_django.admin import CalendarLinksMixin
+
 from .models import Contact, Deal, Meeting, Note
 
 CALLS: list[str] = []
@@ -61,3 +63,13 @@ class MeetingAdmin(HostAdminBase):
 @admin.register(Note)
 class NoteAdmin(admin.ModelAdmin):
     calendar_fields = ()  # opted out
+
+
+# A second site where the host chose with the mixin: only the birthday gets buttons.
+chooser_site = admin.AdminSite(name="chooser")
+
+
+@admin.register(Contact, site=chooser_site)
+class ChosenContactAdmin(CalendarLinksMixin, HostAdminBase):
+    calendar_fields = ["birthday"]
+    readonly_fields = ["created"]

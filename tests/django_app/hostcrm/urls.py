@@ -1,4 +1,6 @@
 from django.contrib import admin
 from django.urls import path
 
-urlpatterns = [path("admin/", admin.site.urls)]
+from .admin import chooser_site
+
+urlpatterns = [path("admin/", admin.site.urls), path("chooser/", chooser_site.urls)]
