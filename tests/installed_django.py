@@ -76,8 +76,10 @@ def environment(requirements: str, python: str, *, no_deps: bool = False) -> Pat
 
 
 def clean_environment(**extra: str) -> dict[str, str]:
-    """The process environment without anything that would put our sources on sys.path."""
-    env = {name: value for name, value in os.environ.items() if name not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    """The process environment without anything that would put our sources on sys.path or
+    pick a project's settings (tests/django_app sets DJANGO_SETTINGS_MODULE in this process)."""
+    unwanted = ("PYTHONPATH", "VIRTUAL_ENV", "DJANGO_SETTINGS_MODULE")
+    env = {name: value for name, value in os.environ.items() if name not in unwanted}
     return {**env, **extra}
 
 
