@@ -26,7 +26,7 @@ DIST = ROOT / "dist"
 APP = "calendar_links_django"
 STAGE = ROOT / "build" / "python-package"
 # What the sdist holds besides the app: the build config and the texts the metadata names.
-PROJECT_FILES = ("pyproject.toml", "README.md", "CHANGELOG.md", "LICENSE")
+PROJECT_FILES = ("pyproject.toml", "MANIFEST.in", "README.md", "CHANGELOG.md", "LICENSE")
 # The app's static files live under this one prefix: {% static 'calendar-links/…' %}.
 STATIC_PREFIX = "calendar-links"
 
