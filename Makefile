@@ -44,8 +44,11 @@ $(LIGHTHOUSE): package.json package-lock.json
 static: $(INSTALLED) $(NODE_INSTALLED)
 	$(PY) tools/build_static.py
 
-# Debian's Chromium for the browser tests (Playwright cannot download its own here), and a
-# Japanese font so the Japanese page renders its words rather than empty boxes.
+# Debian's Chromium, Firefox ESR and WebKitGTK (its WebDriver server and MiniBrowser, on a
+# virtual screen from xvfb) for the browser tests: Playwright cannot download its own here.
+# A Japanese font so the Japanese page renders its words rather than empty boxes.
 browser:
-	@command -v chromium >/dev/null && fc-list :lang=ja | grep -q . || { apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core fonts-liberation fonts-ipafont-gothic; }
+	@command -v chromium >/dev/null && command -v firefox-esr >/dev/null && command -v WebKitWebDriver >/dev/null && \
+		command -v Xvfb >/dev/null && fc-list :lang=ja | grep -q . || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium firefox-esr webkit2gtk-driver xvfb \
+		fonts-dejavu-core fonts-liberation fonts-ipafont-gothic; }

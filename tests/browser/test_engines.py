@@ -1,0 +1,159 @@
+"""End-to-end in Firefox ESR and WebKitGTK (Safari's engine), from Debian, over WebDriver.
+
+The rest of the browser tests run in Chromium; these check, in the two other engines, what a
+person would notice first: the README's two tags give buttons, started from the snapshot, each
+big file downloaded once; the events are exact; a page that rules the start out says so; the
+marketplace switch turns a calendar on. Each test serves the project on a port of its own
+(`EngineSite`), so the browser's cache and storage start empty, and counts requests there.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import icalendar
+import pytest
+
+from engines import ENGINES, EngineSite, EnginePage, NetworkCatcher, engine_available, wait_until
+
+START_TIMEOUT_S = 120
+TWO_TAGS = (
+    '<script src="/tests/browser/pages/engine-probe.js"></script>'
+    '<link rel="stylesheet" href="/static/calendar-links.css">'
+    '<script type="module" src="/static/calendar-links.mjs"></script>'
+)
+RECORD = (
+    '<article data-calendar-record data-record-id="D-7" data-record-name="Acme renewal" data-record-type="Deal">'
+    '<span data-calendar-field="call" data-field-type="datetime" data-field-label="Kick-off call"'
+    ' data-value="2026-12-05T16:00:00Z" data-duration-minutes="45">5 December, 16:00</span>'
+    '<span data-calendar-field="close" data-field-type="date" data-field-label="Close date"'
+    ' data-value="2026-12-10">10 December</span></article>'
+)
+CALL_START = datetime(2026, 12, 5, 16, tzinfo=timezone.utc)
+CALL_END = CALL_START + timedelta(minutes=45)
+# The big files a start from the snapshot downloads (static/calendar-links-files.mjs), and
+# the full archives only a start without it needs.
+RESTORE_DOWNLOADS = [
+    "/static/vendor/pyodide/snapshot-1.bin",
+    "/static/vendor/pyodide/snapshot-2.bin",
+    "/static/vendor/pyodide/snapshot-3.bin",
+    "/static/vendor/pyodide/pyodide.asm.wasm",
+    "/static/vendor/pyodide/python_stdlib-lazy.zip",
+    "/static/vendor/calendar-links-lazy.zip",
+]
+FULL_ARCHIVES = ["/static/vendor/pyodide/python_stdlib.zip", "/static/vendor/calendar-links.zip"]
+STATE = "() => document.documentElement.dataset.calendarLinksState"
+ENABLE = "(calendars) => localStorage.setItem('calendar-links:integrations', JSON.stringify(calendars))"
+CLICK = "(selector) => { document.querySelector(selector).click(); }"
+GROUPS = "() => document.querySelectorAll('.calendar-links button[data-calendar-provider]').length"
+
+
+def page_html(body: str, head: str = TWO_TAGS) -> str:
+    return (
+        '<!doctype html><html lang="en" data-calendar-links-state="loading"><head><meta charset="utf-8">'
+        f"<title>A record</title>{head}</head><body>{body}</body></html>"
+    )
+
+
+@pytest.fixture(scope="module")
+def catcher() -> Iterator[NetworkCatcher]:
+    catcher = NetworkCatcher()
+    yield catcher
+    catcher.close()
+
+
+@pytest.fixture(scope="module", params=sorted(ENGINES))
+def engine(request: pytest.FixtureRequest, catcher: NetworkCatcher) -> Iterator[EnginePage]:
+    """One browser per engine for the whole module (Firefox takes about 20 s to start)."""
+    if not engine_available(request.param):
+        pytest.fail(f"{request.param} is not installed: run `make browser`")
+    browser = ENGINES[request.param](catcher.port)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def site(engine: EnginePage, catcher: NetworkCatcher) -> Iterator[EngineSite]:
+    site = EngineSite()
+    yield site
+    site.close()
+    assert catcher.requests == [], "requests tried to leave 127.0.0.1"
+
+
+def open_page(engine: EnginePage, site: EngineSite, body: str, *, calendars: dict[str, bool] | None = None,
+              headers: dict[str, str] | None = None, until: tuple[str, ...] = ("ready",)) -> str:
+    """Store the calendars (on a blank page of the same origin), open the record page, and
+    wait for one of the states in `until`; the state reached."""
+    if calendars is not None:
+        engine.goto(site.add_page("/blank.html", "<!doctype html><title>blank</title>"))
+        engine.call(ENABLE, calendars)
+    engine.goto(site.add_page("/record.html", page_html(body), headers))
+    return str(wait_until(lambda: (state := engine.call(STATE)) in until and state, START_TIMEOUT_S, f"state {until}"))
+
+
+def page_errors(engine: EnginePage) -> list[str]:
+    return list(engine.call("() => window.__errors"))
+
+
+def test_the_readme_embed_starts_from_the_snapshot_and_downloads_each_file_once(
+    request: pytest.FixtureRequest, engine: EnginePage, site: EngineSite
+) -> None:
+    if engine.name == "webkit":
+        # WebKit doesn't match `<link rel=preload as=fetch>` to the runtime's later fetch();
+        # the embed module fetching the files itself fixes that (issue 22, first item).
+        request.applymarker(pytest.mark.xfail(reason="WebKit downloads preloaded files again", strict=False))
+    open_page(engine, site, RECORD, calendars={"google": True, "outlook": True})
+    assert engine.call(GROUPS) == 4
+    counts = Counter(site.requested)
+    # Restored from the snapshot: its parts came, the full archives of a normal start didn't.
+    assert [path for path in FULL_ARCHIVES if counts[path]] == []
+    assert page_errors(engine) == []
+    assert {path: counts[path] for path in RESTORE_DOWNLOADS} == dict.fromkeys(RESTORE_DOWNLOADS, 1)
+
+
+def test_google_gets_the_exact_dates_and_the_ics_file_reads_back(engine: EnginePage, site: EngineSite) -> None:
+    open_page(engine, site, RECORD, calendars={"google": True, "outlook": True})
+    engine.call(CLICK, '[data-calendar-for="call"] [data-calendar-provider="google"]')
+    engine.call(CLICK, '[data-calendar-for="close"] [data-calendar-provider="outlook"]')
+    opened = wait_until(lambda: engine.call("() => window.__opened"), 10, "a tab")
+    downloads: list[dict[str, Any]] = wait_until(lambda: engine.call("() => window.__downloads"), 10, "a download")
+    assert len(opened) == 1 and len(downloads) == 1
+
+    google = urlsplit(opened[0])
+    query = {key: values[0] for key, values in parse_qs(google.query).items()}
+    assert (google.hostname, google.path) == ("calendar.google.com", "/calendar/render")
+    assert query["dates"] == f"{CALL_START:%Y%m%dT%H%M%SZ}/{CALL_END:%Y%m%dT%H%M%SZ}"
+    assert "Kick-off call" in query["text"]
+
+    assert downloads[0]["name"].endswith(".ics")
+    events = icalendar.Calendar.from_ical(downloads[0]["text"]).walk("VEVENT")
+    assert len(events) == 1
+    assert events[0].start == date(2026, 12, 10) and events[0].end == date(2026, 12, 11)
+    assert "Close date" in str(events[0]["SUMMARY"])
+    assert page_errors(engine) == []
+
+
+def test_a_policy_that_blocks_webassembly_ends_in_the_failed_state(engine: EnginePage, site: EngineSite) -> None:
+    # Each engine words the refusal its own way; calendar-links must recognise all of them.
+    state = open_page(
+        engine, site, RECORD, calendars={"google": True},
+        headers={"Content-Security-Policy": "script-src 'self'"}, until=("ready", "failed"),
+    )  # fmt: skip
+    assert state == "failed"
+    notice = engine.call("() => document.querySelector('.calendar-links-failure')?.textContent")
+    assert "blocks WebAssembly" in notice
+
+
+def test_the_marketplace_switch_turns_a_calendar_on(engine: EnginePage, site: EngineSite) -> None:
+    open_page(engine, site, RECORD + "<div data-calendar-marketplace></div>")
+    assert engine.call(GROUPS) == 0
+    engine.call(CLICK, '[data-calendar-app="google"] [data-calendar-toggle]')
+    wait_until(lambda: engine.call(GROUPS) == 2, 10, "buttons after the switch")
+    toggle = engine.call("() => document.querySelector('[data-calendar-app=\"google\"] [data-calendar-toggle]').getAttribute('aria-checked')")
+    assert toggle == "true"
+    assert engine.call("() => JSON.parse(localStorage.getItem('calendar-links:integrations'))")["google"] is True
+    assert page_errors(engine) == []
