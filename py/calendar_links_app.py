@@ -37,6 +37,8 @@ __all__ = ["DIAGNOSTICS_EVENT", "start"]
 
 DIAGNOSTICS_EVENT = "calendar-links:diagnostics"
 DIAGNOSTICS_ATTRIBUTE = "data-calendar-links-diagnostics"
+# The keys that press a focused button: held down, they repeat.
+_ACTIVATION_KEYS = ("Enter", " ")
 
 
 class CalendarLinks:
@@ -138,9 +140,14 @@ class CalendarLinks:
                 clicks.on_cancel_click(group, self.page_context())
 
     def on_keydown(self, event: Any) -> None:
-        """Keyboard use of a group's menu."""
+        """Keyboard use of a group's menu; a held Enter or Space is one press."""
         target = dom.eventTarget(event)
         if is_element(target) and present(dom.closest(target, "." + render.GROUP_CLASS)) is not None:
+            if event.repeat and event.key in _ACTIVATION_KEYS and present(dom.closest(target, "button")) is not None:
+                # Each auto-repeat of a held key would become a click of its own (detail 0, a
+                # task of its own: no repeat to the click guard): a held key is not a new request.
+                event.preventDefault()
+                return
             with self.sync.quiet():
                 menus.on_menu_keydown(event, target)
 
@@ -156,7 +163,7 @@ class CalendarLinks:
     def on_pass_start(self) -> None:
         """A pass over the page begins: panels and hints that appeared get their content."""
         self.marketplace.render_new_panels(registry.PROVIDERS)
-        render.render_hints(not self.enabled, browser.page_url())
+        render.render_hints(not self.enabled, browser.page_url(), browser.base_url())
 
     # Helpers --------------------------------------------------------------------------
 
@@ -164,6 +171,7 @@ class CalendarLinks:
         """What the core needs to know of this page and browser, and of the language where field stands."""
         return PageContext(
             page_url=browser.page_url(),
+            base_url=browser.base_url(),
             browser_time_zone=self.browser_time_zone,
             browser_date_order=self.browser_date_order,
             default_duration_minutes=self.settings.default_duration,

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
-from urllib.parse import parse_qs, quote, urlencode, urlsplit
+from urllib.parse import parse_qs, quote, urlencode, urljoin, urlsplit
 
 import pytest
 import vobject
@@ -350,6 +350,29 @@ LINKS = [
 @pytest.mark.parametrize(("raw", "page_url", "link"), LINKS)
 def test_record_link(raw: str | None, page_url: str, link: str) -> None:
     assert record_link(raw, page_url) == link
+
+
+# A <base href> moves where relative links lead, as the page's own links do; a refused or
+# absent link still gives the page itself, and a base that isn't on the web changes nothing.
+BASE_LINKS = [
+    ("deals/7", "https://crm.example.com/crm/", "https://crm.example.com/crm/deals/7"),
+    ("/deals/7", "https://crm.example.com/crm/", "https://crm.example.com/deals/7"),
+    ("?tab=2", "https://crm.example.com/crm/", "https://crm.example.com/crm/?tab=2"),
+    (None, "https://crm.example.com/crm/", PAGE_URL),
+    ("javascript:alert(1)", "https://crm.example.com/crm/", PAGE_URL),
+    ("deals/7", "about:blank", urljoin(PAGE_URL, "deals/7")),
+]
+
+
+@pytest.mark.parametrize(("raw", "base_url", "link"), BASE_LINKS)
+def test_record_link_resolves_against_the_base_url(raw: str | None, base_url: str, link: str) -> None:
+    assert record_link(raw, PAGE_URL, base_url) == link
+
+
+def test_the_event_links_to_the_record_through_the_page_s_base_url() -> None:
+    record = replace(RECORD, url="deals/7")
+    draft = event_draft(record, _field("2026-12-01", field_type="date"), replace(PAGE, base_url="https://crm.example.com/crm/"))
+    assert isinstance(draft, EventDraft) and "https://crm.example.com/crm/deals/7" in draft.description
 
 
 # --- UID and SEQUENCE ---------------------------------------------------------

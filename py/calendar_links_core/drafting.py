@@ -99,7 +99,7 @@ def _draft(
             start, end = _series_start(start, end)
     except OverflowError:
         raise _Unusable(words("{shown} is too far in the past or future for a calendar.", shown=shown)) from None
-    link = record_link(record.url, page.page_url)
+    link = record_link(record.url, page.page_url, page.base_url)
     return EventDraft(
         uid=event_uid(record, field, page),
         title=_event_title(record, field, label),

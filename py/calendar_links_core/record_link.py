@@ -35,8 +35,9 @@ _URL_TRIMMED: Final = "".join(chr(code) for code in range(0x21))
 _URI_UNSAFE: Final = re.compile(r'[\x00-\x20"<>\\^`{|}\x7f]')
 
 
-def record_link(raw: str | None, page_url: str) -> str:
-    """The record's absolute http(s) link: data-record-url resolved against the page, else the page, else ""."""
+def record_link(raw: str | None, page_url: str, base_url: str = "") -> str:
+    """The record's absolute http(s) link: data-record-url resolved against the page's base URL
+    (base_url, else page_url), else the page, else ""."""
     # The raw attribute is checked the way the WHATWG URL parser reads it:
     # surrounding C0 controls and spaces trimmed, tabs and line breaks removed,
     # backslashes taken for slashes (so "\\host" and "/\\host" are the
@@ -44,6 +45,8 @@ def record_link(raw: str | None, page_url: str) -> str:
     # data:, vbscript:, mailto:, in any letter case) is refused, and so is
     # "//host", as the page contract says. A refused or absent link gives the
     # page's own URL; a page that is not on http(s) (file:) gives no link.
+    # A relative link resolves as the page's own links do: against document.baseURI, which
+    # a <base href> moves away from the page's URL.
     page = web_url(page_url)
     if raw is None:
         return page
@@ -52,9 +55,10 @@ def record_link(raw: str | None, page_url: str) -> str:
         return page
     if _SCHEME.match(cleaned):
         return web_url(cleaned) or page
-    if not page:
+    base = web_url(base_url) or page
+    if not base:
         return ""
-    return web_url(urljoin(page, cleaned)) or page
+    return web_url(urljoin(base, cleaned)) or page
 
 
 @kept_when_short
@@ -111,7 +115,7 @@ def event_uid(record: RecordAttributes, field: FieldAttributes, page: PageContex
     # link, else the page URL) and the field key. Outlook matches a new
     # download to the event it has by UID and keeps the higher SEQUENCE; a
     # random or content-hashed UID would add a duplicate instead.
-    link = record_link(record.url, page.page_url) or page.page_url
+    link = record_link(record.url, page.page_url, page.base_url) or page.page_url
     identity = f"id:{record.record_id.strip()}" if is_given(record.record_id) else f"url:{link}"
     source = json.dumps([_origin(link), identity, field.key], ensure_ascii=False)
     # 128 bits, as many as a UUID; the UID line stays under the 75-octet fold.

@@ -79,13 +79,15 @@ class FieldAttributes:
 @dataclass(frozen=True, slots=True)
 class PageContext:
     """What the browser says about the page: its URL, zone, date order and default event length,
-    and the words of the language where the field stands (from the browser's locale data)."""
+    the words of the language where the field stands (from the browser's locale data), and the
+    base URL its relative links resolve against (document.baseURI; "" for the page's URL)."""
 
     page_url: str
     browser_time_zone: str
     browser_date_order: str
     default_duration_minutes: int = DEFAULT_DURATION_MINUTES
     date_language: DateLanguage | None = None
+    base_url: str = ""
 
     def __post_init__(self) -> None:
         if self.browser_date_order not in DATE_ORDERS:

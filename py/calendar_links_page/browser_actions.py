@@ -17,6 +17,7 @@ __all__ = [
     "now",
     "open_tab",
     "page_url",
+    "base_url",
     "stored_text",
     "store_text",
     "storage_blocked",
@@ -110,6 +111,11 @@ def date_language(tag: str, fallback_order: str) -> DateLanguage | None:
 def page_url() -> str:
     """The address of the page, the default link back to the record."""
     return str(js.location.href)
+
+
+def base_url() -> str:
+    """The URL the page's relative links resolve against (a <base href> moves it)."""
+    return str(js.document.baseURI)
 
 
 def now() -> datetime:

@@ -401,7 +401,7 @@ def update_texts(
             button.title = language.text(provider.hint(preferences))
 
 
-def render_hints(show: bool, page_url: str) -> None:
+def render_hints(show: bool, page_url: str, base_url: str) -> None:
     """Fill every host-placed [data-calendar-hint] with a line that leads to the marketplace while
     no calendar is enabled; empty them once one is."""
     for container in dom.allInPage(HINT_SELECTOR):
@@ -412,7 +412,7 @@ def render_hints(show: bool, page_url: str) -> None:
             continue
         language = language_of(container)
         # The host's link, where only http(s) is followed (the record link's rule).
-        target = record_link(attribute(container, "data-calendar-hint"), page_url)
+        target = record_link(attribute(container, "data-calendar-hint"), page_url, base_url)
         made_for = f"{language.code} {target}"
         if current is not None and current.getAttribute("data-calendar-hint-for") == made_for:
             continue

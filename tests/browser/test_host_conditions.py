@@ -7,8 +7,12 @@ and embed calendar-links with the README's two tags.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import icalendar
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from conftest import PageWatch
+from playwright.sync_api import BrowserContext, Download, Page, expect
 from test_host_faults import RECORD, open_host
 
 # The surface colour of a button, light and dark (--calendar-links-surface).
@@ -119,3 +123,35 @@ def test_reduced_motion_keeps_the_switch_knob_still(
     page.emulate_media(reduced_motion=motion)  # type: ignore[arg-type]
     open_host(context, page, base_url + "market.html", page_with(RECORD + "<div data-calendar-marketplace></div>"))
     assert page.evaluate(KNOB_TRANSITION) == duration
+
+
+def test_a_held_enter_key_is_one_tab_and_one_download(
+    context: BrowserContext, watch: PageWatch, page: Page, base_url: str
+) -> None:
+    open_host(context, page, base_url + "held.html", page_with(RECORD))
+    downloads: list[Download] = []
+    page.on("download", lambda download: downloads.append(download))
+    for provider in ("google", "outlook"):
+        page.locator(f"[data-calendar-provider='{provider}']").focus()
+        # The first keydown, then the keyboard's auto-repeat (repeat=true) while it stays down.
+        for _ in range(20):
+            page.keyboard.down("Enter")
+        page.keyboard.up("Enter")
+    page.wait_for_timeout(500)
+    assert len(context.pages) == 2 and len(watch.provider_urls) == 1
+    assert len(downloads) == 1
+
+
+BASE_HREF_RECORD = (
+    '<div data-calendar-record data-record-id="R-1" data-record-name="Acme renewal" data-record-url="deals/7">'
+    '<span data-calendar-field="due" data-field-type="date" data-value="2026-12-01">1 Dec 2026</span></div>'
+)
+
+
+def test_a_relative_record_link_resolves_against_base_href(context: BrowserContext, page: Page, base_url: str) -> None:
+    open_host(context, page, base_url + "crm/page.html", page_with(BASE_HREF_RECORD, head='<base href="/app/">'))
+    assert page.evaluate("document.baseURI") == base_url + "app/"
+    with page.expect_download() as download:
+        page.locator("[data-calendar-provider='outlook']").click()
+    event = icalendar.Calendar.from_ical(Path(download.value.path()).read_bytes()).walk("VEVENT")[0]
+    assert str(event["URL"]) == base_url + "app/deals/7"
