@@ -62,6 +62,13 @@ async function wasmHeadFails() {
   return new Promise(() => {});
 }
 
+// Awaited by Pyodide's loader only once it gets that far: the empty handler keeps an early
+// failure (a file missing) from also counting as an unhandled rejection before then.
+function awaitedLater(promise) {
+  promise.catch(() => {});
+  return promise;
+}
+
 // Pyodide's loader, told where each of its files is: every name carries its content's digest
 // (calendar-links-files.mjs), so none is found by a fixed name beside the loader; only its
 // interpreter module and .wasm file keep their names, in a folder that carries the digest.
@@ -69,23 +76,26 @@ function loaderOptions(stdLib) {
   return {
     indexURL: pyodideFolderURL,
     stdLibURL: stdLib,
-    lockFileContents: fetch(lockFileURL).then((response) => {
-      if (!response.ok) throw new FilesMissing(`${lockFileURL} answered ${response.status}`);
-      return response.json();
-    }),
+    lockFileContents: awaitedLater(
+      fetch(lockFileURL).then((response) => {
+        if (!response.ok) throw new FilesMissing(`${lockFileURL} answered ${response.status}`);
+        return response.json();
+      }),
+    ),
   };
 }
 
 // Resolves to the interpreter and whether it was restored from the snapshot.
 async function startPyodide(snapshot) {
   if (snapshot === null) return { pyodide: await loadVendoredPyodide(loaderOptions(stdLibURL)), restored: false };
-  const joined = snapshot.then((bytes) => {
-    markPhase("joined");
-    return bytes;
-  });
   // Pyodide awaits the bytes only after loading its own module: a download that fails before
   // then is handled by the catch below, not reported as an unhandled rejection meanwhile.
-  joined.catch(() => {});
+  const joined = awaitedLater(
+    snapshot.then((bytes) => {
+      markPhase("joined");
+      return bytes;
+    }),
+  );
   try {
     const pyodide = await loadVendoredPyodide({
       ...loaderOptions(lazyStdLibURL),

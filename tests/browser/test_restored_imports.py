@@ -10,12 +10,13 @@ from pathlib import Path
 from conftest import set_integrations
 from playwright.sync_api import BrowserContext, Page
 
+from hashed_names import manifest
 from import_graph import module_name, module_sources, reachable_modules
 
 ROOT = Path(__file__).resolve().parents[2]
-VENDOR = ROOT / "static" / "vendor"
 # The full files, as a normal start without the snapshot uses them.
-FULL_ARCHIVES = (VENDOR / "calendar-links.zip", VENDOR / "pyodide" / "python_stdlib.zip")
+# By their content-hashed names (tools/hashed_names.py).
+FULL_ARCHIVES = tuple(ROOT / "static" / manifest()[name] for name in ("vendor/calendar-links.zip", "vendor/pyodide/python_stdlib.zip"))
 
 
 def reachable_from_ours() -> list[str]:
