@@ -19,6 +19,7 @@ from calendar_links_page.interop import dom, js, present
 from calendar_links_page import added_store
 from calendar_links_page import browser_actions as browser
 from calendar_links_page import clicks
+from calendar_links_page import hints
 from calendar_links_page import menus
 from calendar_links_page import page_reader as reader
 from calendar_links_page import page_render as render
@@ -163,7 +164,7 @@ class CalendarLinks:
     def on_pass_start(self) -> None:
         """A pass over the page begins: panels and hints that appeared get their content."""
         self.marketplace.render_new_panels(registry.PROVIDERS)
-        render.render_hints(not self.enabled, browser.page_url(), browser.base_url())
+        hints.render_hints(not self.enabled, browser.page_url(), browser.base_url())
 
     # Helpers --------------------------------------------------------------------------
 

@@ -45,3 +45,34 @@ def test_the_stub_describes_every_export_of_the_dom_module() -> None:
         if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and ast.unparse(node.annotation) != "TypeAlias"
     }
     assert described == exported
+
+
+# Code files of our own (vendored files are build output, not ours), and how long they may grow.
+PY_FILES = sorted((ROOT / "py").rglob("*.py"))
+JS_FILES = sorted((ROOT / "static").glob("*.mjs"))
+MODULE_LINES = 400
+DOM_PART_LINES = 300
+SHELL_CLASS_LINES = 150
+
+
+def _lines(path: Path) -> int:
+    return len(path.read_text(encoding="utf-8").splitlines())
+
+
+def test_no_module_grows_past_its_size() -> None:
+    assert [path.name for path in [*PY_FILES, *JS_FILES] if _lines(path) > MODULE_LINES] == []
+    parts = [path for path in JS_FILES if re.search(r"\./" + re.escape(path.name), DOM_INDEX.read_text(encoding="utf-8"))]
+    # The DOM helpers' parts, each of one job (the index names them all).
+    assert len(parts) >= 8
+    assert [path.name for path in parts if _lines(path) > DOM_PART_LINES] == []
+
+
+def test_no_shell_class_grows_past_its_size() -> None:
+    shell = [ROOT / "py" / "calendar_links_app.py", *sorted((ROOT / "py" / "calendar_links_page").glob("*.py"))]
+    long_classes = [
+        f"{path.name}:{node.name}"
+        for path in shell
+        for node in ast.parse(path.read_text(encoding="utf-8")).body
+        if isinstance(node, ast.ClassDef) and (node.end_lineno or node.lineno) - node.lineno + 1 > SHELL_CLASS_LINES
+    ]
+    assert long_classes == []

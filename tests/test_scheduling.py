@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from calendar_links_core.errors import InvalidValue
-from calendar_links_core.scheduling import FaultLog, Listing, PassScheduler, Phase, SliceEnd, Work
+from calendar_links_core.scheduling import FaultLog, Listing, NearView, PassScheduler, Phase, SliceEnd, Work
 
 
 def run_slice(scheduler: PassScheduler, fields: int, budget: int | None = None) -> tuple[list[Work], SliceEnd]:
@@ -240,3 +240,48 @@ def test_a_storm_of_changes_is_one_pass_at_a_time_and_new_settings_still_restart
     assert listing is Listing.ALL and handled[0] == Work(Phase.ATTACH, 0, 2) and end is SliceEnd.ATTACHED
     listing, handled, end = listed_slice(scheduler, {Listing.ALL: 4, Listing.CHANGED: 5})
     assert listing is None and len(handled) == 4 and end is SliceEnd.IDLE
+
+
+# --- Very long pages: fields watched near the view (NearView) ------------------------------
+
+
+def test_a_page_past_the_threshold_is_watched_and_its_ready_waits_until_the_page_says_what_is_near() -> None:
+    near_view = NearView(watch_from=3)
+    assert near_view.begin_pass(Listing.ALL, 3) is False
+    assert not near_view.watched
+    assert near_view.begin_pass(Listing.ALL, 4) is True
+    assert near_view.watched and near_view.afresh
+    near_view.seen()
+    # Once the page has said which fields are near, later passes don't wait for it.
+    assert near_view.begin_pass(Listing.ALL, 4) is False
+    assert near_view.watched
+
+
+def test_a_pass_over_changed_fields_keeps_the_page_watched_and_one_over_all_fields_decides_anew() -> None:
+    near_view = NearView(watch_from=3)
+    near_view.begin_pass(Listing.ALL, 10)
+    # Two fields changed: still a long page, whose new fields join the runs already watched.
+    near_view.begin_pass(Listing.CHANGED, 2)
+    assert near_view.watched and not near_view.afresh
+    # The page is short again.
+    near_view.begin_pass(Listing.ALL, 2)
+    assert not near_view.watched
+    # A host adding more fields at once than the threshold makes the page watched.
+    near_view.begin_pass(Listing.CHANGED, 5)
+    assert near_view.watched
+
+
+def test_a_watched_pass_narrows_its_checks_once_and_a_short_page_never() -> None:
+    near_view = NearView(watch_from=3)
+    near_view.begin_pass(Listing.ALL, 2)
+    assert near_view.narrow_checks() is False
+    near_view.begin_pass(Listing.ALL, 5)
+    assert near_view.narrow_checks() is True
+    assert near_view.narrow_checks() is False
+    near_view.begin_pass(Listing.CHANGED, 1)
+    assert near_view.narrow_checks() is True
+
+
+def test_near_view_needs_a_threshold_of_a_field_at_least() -> None:
+    with pytest.raises(InvalidValue):
+        NearView(watch_from=0)

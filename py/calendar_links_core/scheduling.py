@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from calendar_links_core.errors import InvalidValue
 
-__all__ = ["FaultLog", "Listing", "Phase", "PassScheduler", "SliceEnd", "Work"]
+__all__ = ["FaultLog", "Listing", "NearView", "Phase", "PassScheduler", "SliceEnd", "Work"]
 
 
 class Phase(enum.Enum):
@@ -178,6 +178,56 @@ class PassScheduler:
     def abandon(self) -> None:
         """A slice failed: drop the pass, so the next request starts a new one."""
         self._pending = self._start_over = self._changed = self._in_pass = False
+
+
+class NearView:
+    """Whether a very long page's fields are watched near the view instead of all given groups.
+
+    A pass over more than watch_from fields (or a page watched since, on a pass over its
+    changed fields) watches them: the page says which runs of fields come near the view or go
+    far, and only those near get groups and checks. A pass over all fields decides anew.
+    """
+
+    def __init__(self, watch_from: int) -> None:
+        if watch_from < 1:
+            raise InvalidValue(f"watch_from {watch_from!r} must be at least 1.")
+        self._watch_from = watch_from
+        # On the page until a pass over all its fields finds it short again; on this pass.
+        self._page_watched = self._watched = False
+        # Whether the page has said which watched fields are near the view.
+        self._seen = False
+        # Whether this pass's checks were narrowed to the fields with groups.
+        self._narrowed = False
+        self._afresh = False
+
+    @property
+    def watched(self) -> bool:
+        """Whether this pass watches its fields near the view."""
+        return self._watched
+
+    @property
+    def afresh(self) -> bool:
+        """Whether this pass makes the runs of watched fields anew (it covers all of them, in order)."""
+        return self._afresh
+
+    def begin_pass(self, listing: Listing, count: int) -> bool:
+        """A pass listed count fields: True when its ready must wait (PassScheduler.defer_ready)."""
+        kept = self._page_watched and listing is Listing.CHANGED
+        self._page_watched = kept or count > self._watch_from
+        self._watched, self._narrowed = self._page_watched, False
+        self._afresh = listing is Listing.ALL
+        return self._watched and not self._seen
+
+    def seen(self) -> None:
+        """The page said which watched fields are near the view."""
+        self._seen = True
+
+    def narrow_checks(self) -> bool:
+        """The checks begin: True once per watched pass, when only the fields with groups are to be listed."""
+        if not self._watched or self._narrowed:
+            return False
+        self._narrowed = True
+        return True
 
 
 class FaultLog:

@@ -24,9 +24,8 @@ from calendar_links import (
     ics_cancellation,
     ics_file_name,
 )
-from calendar_links_page.field_sync import calendar_names, end_snapshot
 from calendar_links_core.providers.base import Action, Click, DownloadFile, OpenUrl, Preferences, Provider
-from calendar_links_core.providers.registry import provider_named
+from calendar_links_core.providers.registry import PROVIDERS, calendar_names, provider_named
 from calendar_links_core.ui_text import CALENDAR_GONE, CANCEL_NOTICE, FIELD_GONE, click_notice, inactive, no_repeat, tab_blocked
 
 __all__ = ["explained_problem", "on_cancel_click", "on_provider_click", "perform"]
@@ -67,7 +66,7 @@ def on_provider_click(
         render.show_message(group, CALENDAR_GONE, announce_it=True)
         return
     draft = event_draft(
-        reader.record_attributes(reader.record_of(field)), reader.field_attributes(field), page, end_snapshot(field)
+        reader.record_attributes(reader.record_of(field)), reader.field_attributes(field), page, reader.end_snapshot(field)
     )
     if isinstance(draft, Problem):
         # An inactive button: say again what is wrong and what to do, and make no event.
@@ -79,7 +78,7 @@ def on_provider_click(
     events = added_store.current()
     before = events.get(draft.uid)
     # Calendars reached by a link keep the old dates: they can't be updated from here.
-    stale_links = calendar_names(before.linked) if before is not None and before.dates != event_dates(draft) else ()
+    stale_links = calendar_names(before.linked, PROVIDERS) if before is not None and before.dates != event_dates(draft) else ()
     stamp = browser.now()
     sequence = next_sequence(events, draft.uid, stamp)
     action = provider.action(draft, Click(preferences, stamp, sequence))
@@ -103,7 +102,7 @@ def explained_problem(group: Any, page: PageContext) -> bool:
     if field is None:
         return True
     draft = event_draft(
-        reader.record_attributes(reader.record_of(field)), reader.field_attributes(field), page, end_snapshot(field)
+        reader.record_attributes(reader.record_of(field)), reader.field_attributes(field), page, reader.end_snapshot(field)
     )
     if isinstance(draft, Problem):
         _explain(group, draft)

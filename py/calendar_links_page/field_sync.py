@@ -17,7 +17,7 @@ a slice that fails as a whole drops its pass, and the next change of the page st
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, Protocol
 
@@ -26,26 +26,15 @@ from calendar_links_page.interop import dom, js, js_object, present
 from calendar_links_page import added_store
 from calendar_links_page import page_reader as reader
 from calendar_links_page import page_render as render
-from calendar_links_core.added_events import field_state
-from calendar_links import (
-    EmptyField,
-    EventDraft,
-    FieldAttributes,
-    PageContext,
-    Problem,
-    event_draft,
-    event_uid,
-    field_label,
-)
+from calendar_links import PageContext, event_draft, event_uid, field_label
 from calendar_links_page.error_boundary import listener, report
 from calendar_links_core.providers.base import Preferences, Provider
-from calendar_links_core.providers.registry import PROVIDERS, providers_named
-from calendar_links_core.scheduling import Listing, PassScheduler, Phase, SliceEnd
+from calendar_links_core.group_view import group_view
+from calendar_links_core.providers.registry import PROVIDERS
+from calendar_links_core.scheduling import Listing, NearView, PassScheduler, Phase, SliceEnd
 from calendar_links_core.settings import Settings
-from calendar_links_core.ui_text import cancel_label, inactive, state_note
-from calendar_links_core.wording import Words
 
-__all__ = ["FieldSync", "SyncSettings", "calendar_names", "end_snapshot"]
+__all__ = ["FieldSync", "SyncSettings", "check_field"]
 
 STATE_ATTRIBUTE = "data-calendar-links-state"
 # A slice yields to the browser after this long, so a page with thousands of fields never
@@ -84,13 +73,8 @@ class FieldSync:
         # The labels more than one field on the page shows, as of the last pass's start.
         self._shared: frozenset[str] = frozenset()
         self._checked_once = False
-        # Fields are watched near the view, not all given groups: on this pass, and on the page
-        # until a pass over all its fields finds it short again.
-        self._windowed = self._page_windowed = False
-        # Whether the page has said which watched fields are near the view.
-        self._window_seen = False
-        # Narrowed to the fields with groups when a windowed pass begins its checks.
-        self._checks_narrowed = self._afresh = False
+        # On a very long page, whether its fields are watched near the view (pure state).
+        self.near_view = NearView(WINDOW_FROM)
         self._observer_options = js_object(
             {"subtree": True, "childList": True, "characterData": True, "attributes": True,
              "attributeFilter": reader.WATCHED_ATTRIBUTES}
@@ -105,7 +89,9 @@ class FieldSync:
     def start(self) -> None:
         """Observe the page and run the first slice right away (the page is parsed by now)."""
         dom.findShadowRoots(reader.FIELD_SELECTOR)
-        self._observe()
+        # The document itself, not its <html>: a page that replaces <html> is still followed;
+        # and every open shadow root on the page.
+        dom.observePage(self._observer, self._observer_options)
         if self.scheduler.request():
             self._run_slice()
 
@@ -135,7 +121,7 @@ class FieldSync:
 
     def on_window_changed(self) -> None:
         """Watched fields came near the view (they get groups) or went far (theirs go)."""
-        self._window_seen = True
+        self.near_view.seen()
         with self.quiet():
             dom.takeWindowChanges()
         if self.scheduler.request_changed():
@@ -151,7 +137,7 @@ class FieldSync:
         """Bring one field in line at once: its group and the state of its value."""
         with self.quiet():
             render.attach_groups(js.Array.of(field), 0, 1, self.app.enabled, self.app.preferences, self._shared)
-            self.check_field(field)
+            check_field(field, self.app, self._shared)
 
     def _run_slice(self) -> None:
         try:
@@ -184,26 +170,26 @@ class FieldSync:
             changed = dom.takeChangedFields(reader.FIELD_SELECTOR)
             self._fields = dom.allFields(reader.FIELD_SELECTOR) if listing is Listing.ALL else changed
             self.scheduler.fields_listed(self._fields.length)
-            self._begin_window(listing)
+            if self.near_view.begin_pass(listing, self._fields.length):
+                self.scheduler.defer_ready()
             self._shared = render.shared_labels(self._fields)
             self.on_pass_start()
         started = time.perf_counter()
         enabled, preferences = self.app.enabled, self.app.preferences
         while (work := self.scheduler.next_work()) is not None:
-            if work.phase is Phase.CHECK and self._windowed and not self._checks_narrowed:
+            if work.phase is Phase.CHECK and self.near_view.narrow_checks():
                 # Only the fields near the view have groups, and values to check.
-                self._checks_narrowed = True
                 self._fields = dom.withGroups(self._fields)
                 self.scheduler.fields_listed(self._fields.length)
                 continue
             try:
                 if work.phase is Phase.ATTACH:
-                    if self._windowed:
-                        dom.watchNearView(self._fields, work.start, work.stop, self._afresh)
+                    if self.near_view.watched:
+                        dom.watchNearView(self._fields, work.start, work.stop, self.near_view.afresh)
                     render.attach_groups(self._fields, work.start, work.stop, enabled, preferences, self._shared)
                 else:
                     for index in range(work.start, work.stop):
-                        self.check_field(self._fields[index])
+                        check_field(self._fields[index], self.app, self._shared)
             except Exception as error:  # noqa: BLE001 - one hostile field costs only its own buttons
                 self.scheduler.failed(work)
                 report(error)
@@ -212,70 +198,6 @@ class FieldSync:
             if time.perf_counter() - started > _SLICE_SECONDS:
                 break
         return self.scheduler.end_slice()
-
-    def _begin_window(self, listing: Listing) -> None:
-        # A pass over all fields decides anew; one over changed fields can only make it so.
-        kept = self._page_windowed and listing is Listing.CHANGED
-        self._page_windowed = kept or self._fields.length > WINDOW_FROM
-        self._windowed, self._checks_narrowed = self._page_windowed, False
-        # A pass over all fields makes the runs of watched fields anew, in the page's order.
-        self._afresh = listing is Listing.ALL
-        if self._windowed and not self._window_seen:
-            self.scheduler.defer_ready()
-
-    def check_field(self, field: Any) -> None:
-        """Re-check the field's value when anything it depends on changed since last time."""
-        group = render.group_after(field)
-        if group is None:
-            return
-        record = reader.record_attributes(reader.record_of(field))
-        snapshot = reader.field_attributes(field)
-        end = end_snapshot(field)
-        page = self.app.page_context(field)
-        language = page.date_language.tag if page.date_language is not None else ""
-        events = added_store.current()
-        # The UID is a hash: with nothing remembered (most pages), no need to make it.
-        added = events.get(event_uid(record, snapshot, page)) if events else None
-        shared = field_label(snapshot) in self._shared
-        signature = repr((record, snapshot, end, language, self.app.settings, added, shared))
-        previous = present(dom.groupSignature(group))
-        if previous == signature:
-            return
-        # A group just made from the template (not one a host copied) shows nothing yet: only
-        # what there is to show is written, which saves most calls into the page.
-        fresh = previous is None and bool(dom.isFreshGroup(group))
-        dom.noteGroupSignature(group, signature)
-        label = field_label(snapshot)
-        if previous is not None:
-            # A group made for other settings, another label or record, or before another
-            # field took the same label: new words on the buttons.
-            render.update_texts(group, self.app.enabled, label, self.app.preferences, record.name, self._shared)
-        draft = event_draft(record, snapshot, page, end)
-        state = field_state(added, draft if isinstance(draft, EventDraft) else None, bool(snapshot.value.strip()))
-        if state != "new" or not fresh:
-            render.show_state(group, state, cancel_label(label), added.calendars if added is not None else ())
-        note = state_note(state, calendar_names(added.calendars), calendar_names(added.linked)) if added else None
-        if state == "cleared":
-            # A cleared field can't make an event: its calendar buttons stay inactive, and
-            # the note says why.
-            render.show_note(group, None)
-            render.show_message(group, note)
-            return
-        if note is not None or not fresh:
-            render.show_note(group, note)
-        problem: Words | None = None
-        if isinstance(draft, EmptyField):
-            # Empty is no error: a quiet note, the buttons waiting for a value.
-            problem = draft.reason
-        elif isinstance(draft, Problem):
-            problem = inactive(draft.reason)
-        if problem is not None or not fresh:
-            render.show_message(group, problem, waiting=isinstance(draft, EmptyField))
-
-    def _observe(self) -> None:
-        # The document itself, not its <html>: a page that replaces <html> is still followed;
-        # and every open shadow root on the page.
-        dom.observePage(self._observer, self._observer_options)
 
     @contextmanager
     def quiet(self) -> Iterator[None]:
@@ -289,19 +211,38 @@ class FieldSync:
         try:
             yield
         finally:
-            self._observe()
+            dom.observePage(self._observer, self._observer_options)
 
 
-def end_snapshot(field: Any) -> FieldAttributes | None:
-    """The snapshot of the field where the field's event ends (data-end-field), if the record has it."""
-    end = reader.end_field_of(field)
-    return None if end is None else reader.field_attributes(end)
-
-
-def calendar_names(keys: Sequence[str]) -> tuple[str, ...]:
-    """The names of the calendars with these keys, in the order given (unknown keys as they are)."""
-    known = {provider.key: provider.calendar_name for provider in providers_named(keys, PROVIDERS)}
-    return tuple(known.get(key, key) for key in keys)
+def check_field(field: Any, app: SyncSettings, shared_labels: frozenset[str]) -> None:
+    """Re-check the field's value (and redraw its group) when anything it depends on changed since last time."""
+    group = render.group_after(field)
+    if group is None:
+        return
+    record = reader.record_attributes(reader.record_of(field))
+    snapshot = reader.field_attributes(field)
+    end = reader.end_snapshot(field)
+    page = app.page_context(field)
+    language = page.date_language.tag if page.date_language is not None else ""
+    events = added_store.current()
+    # The UID is a hash: with nothing remembered (most pages), no need to make it.
+    added = events.get(event_uid(record, snapshot, page)) if events else None
+    shared = field_label(snapshot) in shared_labels
+    signature = repr((record, snapshot, end, language, app.settings, added, shared))
+    previous = present(dom.groupSignature(group))
+    if previous == signature:
+        return
+    # A group just made from the template (not one a host copied) shows nothing yet: only
+    # what there is to show is written, which saves most calls into the page.
+    fresh = previous is None and bool(dom.isFreshGroup(group))
+    dom.noteGroupSignature(group, signature)
+    label = field_label(snapshot)
+    if previous is not None:
+        # A group made for other settings, another label or record, or before another
+        # field took the same label: new words on the buttons.
+        render.update_texts(group, app.enabled, label, app.preferences, record.name, shared_labels)
+    draft = event_draft(record, snapshot, page, end)
+    render.draw_group(group, group_view(draft, added, bool(snapshot.value.strip()), label, fresh, PROVIDERS))
 
 
 def _announce_ready() -> None:

@@ -1,4 +1,7 @@
-"""Read the record page into plain snapshots for the core (the only module that reads the DOM).
+"""Read the record page into plain snapshots for the core: a record's and a field's attributes
+and the field's value. Records and fields are read here only; other shell modules read the
+page too, but only for the language where an element stands (languages.py), the containers a
+host placed for a panel or a hint, and the markup they drew themselves.
 
 Everything here returns the raw attribute text as the page holds it; deciding what it means
 is the core's job (calendar_links.event_draft). The page's elements are read through the
@@ -21,6 +24,7 @@ __all__ = [
     "field_attributes",
     "attribute",
     "end_field_of",
+    "end_snapshot",
     "field_key",
     "field_language",
     "record_attributes",
@@ -116,6 +120,12 @@ def end_field_of(field: Any) -> Any:
     """The field that the field's data-end-field names in the same record, or None."""
     key = (attribute(field, "data-end-field") or "").strip()
     return present(dom.fieldOfRecord(field, key, FIELD_SELECTOR)) if key else None
+
+
+def end_snapshot(field: Any) -> FieldAttributes | None:
+    """The snapshot of the field where the field's event ends (data-end-field), if the record has it."""
+    end = end_field_of(field)
+    return None if end is None else field_attributes(end)
 
 
 def record_attributes(record: Any) -> RecordAttributes:

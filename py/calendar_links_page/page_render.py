@@ -17,17 +17,17 @@ from typing import Any, Final
 
 
 from calendar_links_page.interop import dom, js, js_array, present
-from calendar_links import label_or_key, record_link
+from calendar_links import label_or_key
 from calendar_links_page.languages import language_named, language_of, raw_language_of
 from calendar_links_page.page_reader import attribute
+from calendar_links_core.group_view import GroupView
 from calendar_links_core.providers.base import Preferences, Provider
-from calendar_links_core.ui_text import CANCEL_HINT, CANCEL_TEXT, HINT_LINK, HINT_TEXT, MENU_TRIGGER_TEXT, accessible_label, menu_label
+from calendar_links_core.ui_text import CANCEL_HINT, CANCEL_TEXT, MENU_TRIGGER_TEXT, accessible_label, menu_label
 from calendar_links_core.wording import Language, Words
 
 __all__ = [
     "ANNOUNCER_CLASS",
     "GROUP_CLASS",
-    "HINT_SELECTOR",
     "MENU_FROM",
     "CANCEL_BUTTON_SELECTOR",
     "PROVIDER_BUTTON_SELECTOR",
@@ -35,12 +35,12 @@ __all__ = [
     "announce",
     "announcer",
     "clear_notices",
+    "draw_group",
     "element",
     "field_before",
     "group_after",
     "providers_attribute",
     "remove_orphan_groups",
-    "render_hints",
     "shared_labels",
     "show_message",
     "show_message_with_link",
@@ -53,7 +53,6 @@ __all__ = [
 GROUP_CLASS: Final = "calendar-links"
 PROVIDER_BUTTON_SELECTOR: Final = "button[data-calendar-provider]"
 CANCEL_BUTTON_SELECTOR: Final = 'button[data-calendar-action="cancel"]'
-HINT_SELECTOR: Final = "[data-calendar-hint]"
 
 # From this many calendars on, a group is one trigger and a menu: a row of five buttons
 # beside every date would crowd a record page.
@@ -62,7 +61,6 @@ _MESSAGE_CLASS: Final = "calendar-links__message"
 ANNOUNCER_CLASS: Final = "calendar-links-announcer"
 _ANNOUNCE_AFTER_MS: Final = 100
 _NOTE_CLASS: Final = "calendar-links__note"
-_HINT_CLASS: Final = "calendar-links-hint"
 # A notice after a click clears itself after this long (or at the next click on any group):
 # it has been read out once by then, and notices never pile up.
 _NOTICE_MILLISECONDS: Final = 10_000
@@ -334,6 +332,16 @@ def show_message_with_link(group: Any, said: Words, link_text: Words | str, url:
     message.classList.add(_MESSAGE_CLASS + "--with-link")
 
 
+def draw_group(group: Any, view: GroupView) -> None:
+    """Draw what core.group_view decided a group shows: its state, its note and its message."""
+    if view.draw_state:
+        show_state(group, view.state, view.cancel_label, view.calendars)
+    if view.draw_note:
+        show_note(group, view.note)
+    if view.draw_message:
+        show_message(group, view.message, waiting=view.waiting)
+
+
 def show_note(group: Any, note: Words | None) -> None:
     """Show (or with None, remove) the field's lasting note: added before, changed since."""
     # Its own element, in the row: the message region is for problems and notices, which
@@ -399,29 +407,3 @@ def update_texts(
         provider = by_key.get(str(button.getAttribute("data-calendar-provider")))
         if provider is not None:
             button.title = language.text(provider.hint(preferences))
-
-
-def render_hints(show: bool, page_url: str, base_url: str) -> None:
-    """Fill every host-placed [data-calendar-hint] with a line that leads to the marketplace while
-    no calendar is enabled; empty them once one is."""
-    for container in dom.allInPage(HINT_SELECTOR):
-        current = present(container.querySelector("." + _HINT_CLASS))
-        if not show:
-            if current is not None:
-                container.replaceChildren()
-            continue
-        language = language_of(container)
-        # The host's link, where only http(s) is followed (the record link's rule).
-        target = record_link(attribute(container, "data-calendar-hint"), page_url, base_url)
-        made_for = f"{language.code} {target}"
-        if current is not None and current.getAttribute("data-calendar-hint-for") == made_for:
-            continue
-        hint = element("p", _HINT_CLASS)
-        hint.setAttribute("data-calendar-hint-for", made_for)
-        icon = element("span", "calendar-links-hint__icon")
-        icon.setAttribute("aria-hidden", "true")
-        link = element("a", "", language.text(HINT_LINK))
-        link.href = target
-        hint.append(icon, element("span", "", language.text(HINT_TEXT) + " "), link)
-        dom.styleRootAround(container)
-        container.replaceChildren(hint)

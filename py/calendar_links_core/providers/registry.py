@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Final
 
 from calendar_links_core.providers.apple import APPLE
@@ -12,7 +12,7 @@ from calendar_links_core.providers.microsoft365 import MICROSOFT_365
 from calendar_links_core.providers.outlook import OUTLOOK
 from calendar_links_core.providers.outlookcom import OUTLOOK_COM
 
-__all__ = ["PROVIDERS", "provider_named", "providers_named"]
+__all__ = ["PROVIDERS", "calendar_names", "provider_named", "providers_named"]
 
 # The functions take the calendars on offer as an argument rather than reading PROVIDERS
 # themselves, so a page (or a test) that offers more reads them where it needs them.
@@ -29,3 +29,9 @@ def providers_named(keys: Iterable[str], offered: Iterable[Provider]) -> tuple[P
     """The offered calendars whose keys are in keys, in offered order."""
     wanted = set(keys)
     return tuple(provider for provider in offered if provider.key in wanted)
+
+
+def calendar_names(keys: Sequence[str], offered: Iterable[Provider]) -> tuple[str, ...]:
+    """The names of the calendars with these keys, in the order given (unknown keys as they are)."""
+    known = {provider.key: provider.calendar_name for provider in providers_named(keys, offered)}
+    return tuple(known.get(key, key) for key in keys)
