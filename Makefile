@@ -1,5 +1,6 @@
 # The two commands of the README: `make demo` and `make test`. Both install what is
-# missing first and are quick the second time.
+# missing first and are quick the second time. `make check` is the quick one: types, lint,
+# the layout and the CPython tests, no browser and no apt (under a minute).
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -9,19 +10,27 @@ NODE_INSTALLED := node_modules/.package-lock.json
 # Lighthouse, for `make bench` only (a dev dependency): the tests don't install it.
 LIGHTHOUSE := node_modules/lighthouse/package.json
 
-.PHONY: demo test static browser bench dist
+.PHONY: demo test check lint static browser bench dist
 
 demo: static
 	$(PY) tools/serve.py --port $(PORT)
 
-test: static browser
-	$(PY) -m mypy
+test: static browser lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The release files in dist/ (tools/dist.py): the Django app's wheel and sdist, with their
 # sizes and the version.
 dist: static
 	$(PY) tools/dist.py
+
+check: $(INSTALLED) lint
+	$(PY) -m pytest -m "not browser and not built" -q $(PYTEST_ARGS)
+
+# mypy --strict over py/ and tools/ (pyproject.toml), ruff, and the import layering.
+lint: $(INSTALLED)
+	$(PY) -m mypy
+	$(PY) -m ruff check py tools bench tests
+	$(PY) tools/import_graph.py
 
 bench: static browser $(LIGHTHOUSE)
 	$(PY) bench/run.py $(BENCH_ARGS)

@@ -71,12 +71,12 @@ class CalendarLinks:
         """Read the settings, listen, and put buttons beside every field."""
         self.load_settings()
         render.announcer()
-        for event, listener in self._listeners.items():
-            dom.listenOnPage(event, listener)
+        for event, handler in self._listeners.items():
+            dom.listenOnPage(event, handler)
         # "change" isn't composed: from a field in a shadow root it never reaches the document.
         dom.listenInShadowRoots("change", self._listeners["change"])
-        for event, listener in self._window_listeners.items():
-            js.window.addEventListener(event, listener)
+        for event, handler in self._window_listeners.items():
+            js.window.addEventListener(event, handler)
         self.sync.start()
 
     # Settings -------------------------------------------------------------------------

@@ -178,7 +178,7 @@ def test_a_fault_at_every_step_of_a_pass_still_lets_the_next_change_run_a_pass()
         except RuntimeError:
             scheduler.abandon()
         assert scheduler.request() is True, fail_after_steps
-        while (end := run_slice(scheduler, 5)[1]) is not SliceEnd.IDLE:
+        while run_slice(scheduler, 5)[1] is not SliceEnd.IDLE:
             pass
         assert not scheduler.pending
 

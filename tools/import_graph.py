@@ -43,7 +43,7 @@ def module_sources(archives: Iterable[Path]) -> dict[str, tuple[Path, str]]:
 
 def imported_names(tree: ast.AST, module: str, is_package: bool) -> set[str]:
     """The absolute names an `import` anywhere in a module's code can ask for."""
-    names = set()
+    names: set[str] = set()
     package = module if is_package else module.rpartition(".")[0]
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):

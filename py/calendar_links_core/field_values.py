@@ -28,7 +28,7 @@ from dateutil import parser as dateutil_parser  # type: ignore[import-untyped]
 from calendar_links_core.date_names import DateLanguage, language_parserinfo, without_connecting_words
 from calendar_links_core.errors import InvalidValue
 from calendar_links_core.problems import Unreadable
-from calendar_links_core.wording import Words, words
+from calendar_links_core.wording import words
 
 __all__ = [
     "DATE_ORDERS",

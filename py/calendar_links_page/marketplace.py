@@ -28,35 +28,21 @@ from calendar_links_core.settings import (
     DEFAULT_DURATION_KEY,
     GOOGLE_ACCOUNT_KEY,
     INTEGRATIONS_KEY,
-    REMINDER_CHOICES,
     REMINDER_MINUTES_KEY,
-    Settings,
     integrations_json,
     parse_google_account,
     parse_reminder_minutes,
     toggled,
 )
 from calendar_links_core.ui_text import (
-    ACCOUNT_HELP,
-    ACCOUNT_LABEL,
-    DURATION_LABEL,
-    ENABLED,
-    OFF,
-    ONE_WAY,
-    REMINDER_LABEL,
-    REMINDER_NOTE,
-    SETTINGS_TITLE,
     account_refused,
     account_saved,
-    duration_choice,
     duration_saved,
     not_saved,
-    reminder_choice,
     reminder_status,
-    toggle_label,
     toggle_status,
 )
-from calendar_links_core.wording import Language, Words
+from calendar_links_core.wording import Words
 
 __all__ = ["MARKETPLACE_SELECTOR", "Marketplace"]
 

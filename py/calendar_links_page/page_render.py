@@ -19,7 +19,6 @@ from typing import Any, Final
 from calendar_links_page.interop import dom, js, js_array, present
 from calendar_links import label_or_key
 from calendar_links_page.languages import language_named, language_of, raw_language_of
-from calendar_links_page.page_reader import attribute
 from calendar_links_core.group_view import GroupView
 from calendar_links_core.providers.base import Preferences, Provider
 from calendar_links_core.ui_text import CANCEL_HINT, CANCEL_TEXT, MENU_TRIGGER_TEXT, accessible_label, menu_label

@@ -50,6 +50,15 @@ SETTLED = """() => [...document.querySelectorAll('[data-calendar-field]')].every
 START_TIMEOUT_MS = 60_000
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test under tests/browser carries the `browser` marker: `-m "not browser"` (make
+    check) runs the CPython tests alone."""
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if here in item.path.resolve().parents:
+            item.add_marker(pytest.mark.browser)
+
+
 @dataclass
 class PageWatch:
     """What a page did that a test may assert on, or that fails it."""

@@ -225,8 +225,8 @@ def test_storage_that_is_corrupt_or_refuses_access_means_the_defaults(
         context.add_init_script(script)
         page = context.new_page()
         errors: list[str] = []
-        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", lambda message, errors=errors: errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error, errors=errors: errors.append(str(error)))
         open_ready(page, base_url)
         assert page.locator(".calendar-links").count() == 0, name
         page.goto(base_url + "#/marketplace")

@@ -61,8 +61,8 @@ def test_a_missing_or_damaged_app_archive_says_so_in_one_line(browser: Browser, 
         page = context.new_page()
         page.route("**/static/vendor/calendar-links*.zip", partial(answer, status=reply, body=b"not a zip"))
         errors: list[str] = []
-        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-        page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
+        page.on("console", lambda message, errors=errors: errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error, errors=errors: errors.append(f"page error: {error}"))
         page.goto(base_url)
         page.wait_for_selector("html[data-calendar-links-state='failed']", state="attached")
         notice = page.locator(".calendar-links-failure")
