@@ -10,12 +10,16 @@ import {
 const RENDERED_WITHOUT_CALENDARS = "[data-calendar-marketplace], [data-calendar-hint]";
 
 // Whether a calendar is on in this browser's settings. Python reads them properly
-// (settings.py); this only tells "some calendar is on" from "none is". Storage blocked or
-// unreadable means every calendar is off, as it does there.
+// (settings.py); this only tells "some calendar is on" from "none is", from the stored text:
+// some key set to true. Not through JSON.parse, which a host page may have replaced (README,
+// "Host pages"); at worst a false "on" starts Python, which then finds none on. Storage
+// blocked or unreadable means every calendar is off, as it does there.
+const KEY_SET_TO_TRUE = /"(?:[^"\\]|\\.)*"\s*:\s*true\s*[,}]/;
+
 export function storedCalendarOn() {
   try {
-    const stored = JSON.parse(localStorage.getItem("calendar-links:integrations") ?? "null");
-    return stored !== null && typeof stored === "object" && Object.values(stored).includes(true);
+    const stored = localStorage.getItem("calendar-links:integrations");
+    return stored !== null && KEY_SET_TO_TRUE.test(stored);
   } catch {
     return false;
   }

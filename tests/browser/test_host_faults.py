@@ -186,6 +186,14 @@ def test_json_and_array_as_a_host_library_changed_them(
     assert dates == ["20261224/20261225"]
 
 
+def test_json_parse_replaced_before_the_start_changes_nothing(context: BrowserContext, page: Page, base_url: str) -> None:
+    # Replaced before any module of ours loads: whether the page stands by or starts is
+    # decided without it, and so is everything after.
+    context.add_init_script("JSON.parse = () => null;")
+    open_host(context, page, base_url + "json-first.html", host_page(RECORD))
+    page.wait_for_function(EVERY_FIELD_HAS_BUTTONS, arg=["due"])
+
+
 def test_a_field_that_fails_costs_only_its_own_buttons_and_is_reported_once(
     context: BrowserContext, watch: PageWatch, page: Page, base_url: str
 ) -> None:
