@@ -107,7 +107,7 @@ def wait_until_settled(page: Page) -> None:
         raise RuntimeError(f"{page.url} did not start: state {state!r} {notice}")
 
 
-COLLECT_JS = """(mark) => {
+COLLECT_JS = r"""(mark) => {
   const ready = performance.getEntriesByName(mark)[0];
   const navigation = performance.getEntriesByType("navigation")[0];
   return {
