@@ -25,7 +25,7 @@ from icalendar import Calendar
 
 from calendar_links_core.added_events import cancellation_draft, with_addition
 from calendar_links import EventDraft, FieldAttributes, event_draft, ics_cancellation, ics_document, ics_sequence
-from core_checks import PAGE, SCENARIOS, STAMP, Scenario, draft_for, expected_span
+from contract import PAGE, SCENARIOS, STAMP, Scenario, draft_for, expected_span
 
 UTC = timezone.utc
 CALDAV = "urn:ietf:params:xml:ns:caldav"

@@ -12,7 +12,7 @@ import pytest
 import vobject
 from icalendar import Calendar
 
-import core_checks
+import contract
 from calendar_links import (
     SEQUENCE_EPOCH,
     EventDraft,
@@ -37,7 +37,7 @@ from calendar_links_core.providers.google import google_calendar_url, google_kno
 from calendar_links_core.providers.microsoft365 import MICROSOFT_365_COMPOSE_URL
 from calendar_links_core.providers.outlook_web import outlook_web_url
 from calendar_links_core.providers.web_link import ELLIPSIS, MAX_URL_LENGTH
-from core_checks import CHECKS, RULE_CHECKS, SCENARIOS, STAMP, Scenario, expected_span
+from contract import CHECKS, RULE_CHECKS, SCENARIOS, STAMP, Scenario, expected_span
 
 UTC = timezone.utc
 PAGE = PageContext("https://crm.example.com/app/contacts/42?tab=1", "Europe/Berlin", "MDY")
@@ -84,24 +84,24 @@ def test_rule(rule_check: Callable[[], None]) -> None:
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.name for s in SCENARIOS])
 def test_ics_reads_back_with_vobject(scenario: Scenario) -> None:
-    draft = core_checks.draft_for(scenario)
+    draft = contract.draft_for(scenario)
     event = vobject.readOne(ics_document(draft, STAMP, 12).decode("utf-8")).vevent
     contents = event.contents
-    assert event.summary.value == core_checks.expected_title(scenario)
+    assert event.summary.value == contract.expected_title(scenario)
     assert (contents["description"][0].value if "description" in contents else "") == (
-        core_checks.expected_description(scenario)
+        contract.expected_description(scenario)
     )
     assert (contents["location"][0].value if "location" in contents else "") == (
-        core_checks.expected_location(scenario)
+        contract.expected_location(scenario)
     )
-    assert (contents["url"][0].value if "url" in contents else "") == core_checks.expected_uri(scenario)
+    assert (contents["url"][0].value if "url" in contents else "") == contract.expected_uri(scenario)
     assert event.uid.value == draft.uid
     assert (event.dtstart.value, event.dtend.value) == expected_span(scenario)
     assert event.dtstamp.value == STAMP and int(event.sequence.value) == 12
 
 
 def test_run_all_checks_passes_for_the_browser_smoke_test() -> None:
-    assert core_checks.run_all_checks() == []
+    assert contract.run_all_checks() == []
 
 
 def test_run_all_checks_reports_failures_and_crashes(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -111,9 +111,9 @@ def test_run_all_checks_reports_failures_and_crashes(monkeypatch: pytest.MonkeyP
     def crashing(scenario: Scenario) -> None:
         raise KeyError(scenario.name)
 
-    monkeypatch.setattr(core_checks, "CHECKS", (("failing", failing), ("crashing", crashing)))
-    monkeypatch.setattr(core_checks, "RULE_CHECKS", ())
-    failures = core_checks.run_all_checks()
+    monkeypatch.setattr(contract, "CHECKS", (("failing", failing), ("crashing", crashing)))
+    monkeypatch.setattr(contract, "RULE_CHECKS", ())
+    failures = contract.run_all_checks()
     assert len(failures) == 2 * len(SCENARIOS)
     assert f"{SCENARIOS[0].name} / failing: deliberate" in failures[0]
     assert "KeyError" in failures[1]

@@ -76,3 +76,12 @@ def test_no_shell_class_grows_past_its_size() -> None:
         if isinstance(node, ast.ClassDef) and (node.end_lineno or node.lineno) - node.lineno + 1 > SHELL_CLASS_LINES
     ]
     assert long_classes == []
+
+
+def test_the_browser_pages_load_every_module_of_the_checks() -> None:
+    # tests/browser/core_smoke.toml and restored_checks.html load tests/contract into Pyodide.
+    package = {path.stem for path in (ROOT / "tests" / "contract").glob("*.py")}
+    smoke = set(re.findall(r'"\.\./contract/(\w+)\.py"', (ROOT / "tests" / "browser" / "core_smoke.toml").read_text(encoding="utf-8")))
+    restored_html = (ROOT / "tests" / "browser" / "restored_checks.html").read_text(encoding="utf-8")
+    restored = set(re.findall(r'"(\w+)"', re.search(r"CONTRACT_FILES = \(([^)]*)\)", restored_html)[1]))
+    assert smoke == package and restored == package

@@ -10,9 +10,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-import core_checks
+import contract
 from calendar_links import EventDraft, InvalidValue
-from core_checks import SCENARIOS, STAMP, Scenario, check_calendar_contract
+from contract import SCENARIOS, STAMP, Scenario, check_calendar_contract
 from calendar_links_core.errors import CalendarLinksError
 from calendar_links_core.providers.base import Click, DownloadFile, OpenUrl, Preferences, Provider
 from calendar_links_core.providers.registry import PROVIDERS, provider_named, providers_named
@@ -64,7 +64,7 @@ def test_the_contract_check_fails_a_calendar_it_cannot_read() -> None:
 
 def test_the_five_calendars_in_button_order() -> None:
     assert [provider.key for provider in PROVIDERS] == ["google", "outlook", "microsoft365", "outlookcom", "apple"]
-    assert set(core_checks.READERS) == {provider.key for provider in PROVIDERS}
+    assert set(contract.READERS) == {provider.key for provider in PROVIDERS}
 
 
 @pytest.mark.parametrize("provider", PROVIDERS, ids=[provider.key for provider in PROVIDERS])
@@ -114,7 +114,7 @@ def test_microsoft_365_uses_the_host_that_still_works() -> None:
 def test_the_ics_calendars_differ_only_in_their_words() -> None:
     outlook, apple = provider_named("outlook", PROVIDERS), provider_named("apple", PROVIDERS)
     assert outlook is not None and apple is not None
-    draft = core_checks.draft_for(SCENARIOS[0])
+    draft = contract.draft_for(SCENARIOS[0])
     outlook_file, apple_file = outlook.action(draft, CLICK), apple.action(draft, CLICK)
     assert isinstance(outlook_file, DownloadFile) and outlook_file == apple_file
     assert outlook.short_name != apple.short_name and "Apple" in apple.calendar_name
