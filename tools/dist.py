@@ -48,9 +48,9 @@ def staged_python_package(stage: Path = STAGE) -> Path:
     if not any(path.parts[0] == "vendor" for path in files):
         raise SystemExit("static/vendor is missing: run `make static` first")
     for relative in files:
-        target = app / "static" / STATIC_PREFIX / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(STATIC / relative, target)
+        shipped = app / "static" / STATIC_PREFIX / relative
+        shipped.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(STATIC / relative, shipped)
     return stage
 
 

@@ -29,7 +29,7 @@ from calendar_links_page import page_render as render
 from calendar_links import PageContext, event_draft, event_uid, field_label
 from calendar_links_page.error_boundary import listener, report
 from calendar_links_core.providers.base import Preferences, Provider
-from calendar_links_core.group_view import group_view
+from calendar_links_core.group_view import GroupView, group_view
 from calendar_links_core.providers.registry import PROVIDERS
 from calendar_links_core.scheduling import Listing, NearView, PassScheduler, Phase, SliceEnd
 from calendar_links_core.settings import Settings
@@ -242,7 +242,17 @@ def check_field(field: Any, app: SyncSettings, shared_labels: frozenset[str]) ->
         # field took the same label: new words on the buttons.
         render.update_texts(group, app.enabled, label, app.preferences, record.name, shared_labels)
     draft = event_draft(record, snapshot, page, end)
-    render.draw_group(group, group_view(draft, added, bool(snapshot.value.strip()), label, fresh, PROVIDERS))
+    _draw_group(group, group_view(draft, added, bool(snapshot.value.strip()), label, fresh, PROVIDERS))
+
+
+def _draw_group(group: Any, view: GroupView) -> None:
+    """Draw what core.group_view decided a group shows: its state, its note and its message."""
+    if view.draw_state:
+        render.show_state(group, view.state, view.cancel_label, view.calendars)
+    if view.draw_note:
+        render.show_note(group, view.note)
+    if view.draw_message:
+        render.show_message(group, view.message, waiting=view.waiting)
 
 
 def _announce_ready() -> None:

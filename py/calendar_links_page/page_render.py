@@ -19,7 +19,6 @@ from typing import Any, Final
 from calendar_links_page.interop import dom, js, js_array, present
 from calendar_links import label_or_key
 from calendar_links_page.languages import language_named, language_of, raw_language_of
-from calendar_links_core.group_view import GroupView
 from calendar_links_core.providers.base import Preferences, Provider
 from calendar_links_core.ui_text import CANCEL_HINT, CANCEL_TEXT, MENU_TRIGGER_TEXT, accessible_label, menu_label
 from calendar_links_core.wording import Language, Words
@@ -34,7 +33,6 @@ __all__ = [
     "announce",
     "announcer",
     "clear_notices",
-    "draw_group",
     "element",
     "field_before",
     "group_after",
@@ -329,16 +327,6 @@ def show_message_with_link(group: Any, said: Words, link_text: Words | str, url:
     message.append(" ", link)
     # Clickable, and kept until the next click anywhere: the timer clears only the text it set.
     message.classList.add(_MESSAGE_CLASS + "--with-link")
-
-
-def draw_group(group: Any, view: GroupView) -> None:
-    """Draw what core.group_view decided a group shows: its state, its note and its message."""
-    if view.draw_state:
-        show_state(group, view.state, view.cancel_label, view.calendars)
-    if view.draw_note:
-        show_note(group, view.note)
-    if view.draw_message:
-        show_message(group, view.message, waiting=view.waiting)
 
 
 def show_note(group: Any, note: Words | None) -> None:
