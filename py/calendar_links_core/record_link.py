@@ -36,8 +36,8 @@ _URI_UNSAFE: Final = re.compile(r'[\x00-\x20"<>\\^`{|}\x7f]')
 
 
 def record_link(raw: str | None, page_url: str, base_url: str = "") -> str:
-    """The record's absolute http(s) link: data-record-url resolved against the page's base URL
-    (base_url, else page_url), else the page, else ""."""
+    """The record's absolute http(s) link: data-record-url resolved against the page, else the page, else ""."""
+    # Resolved against the page's base URL (base_url, else page_url).
     # The raw attribute is checked the way the WHATWG URL parser reads it:
     # surrounding C0 controls and spaces trimmed, tabs and line breaks removed,
     # backslashes taken for slashes (so "\\host" and "/\\host" are the
