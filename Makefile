@@ -6,15 +6,18 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.package-lock.json
+# A minimal Vite site that the tests install the npm package into (its own pinned lock file).
+VITE_HOST := tests/browser/vite_host
+VITE_INSTALLED := $(VITE_HOST)/node_modules/.package-lock.json
 # Lighthouse, for `make bench` only (a dev dependency): the tests don't install it.
 LIGHTHOUSE := node_modules/lighthouse/package.json
 
-.PHONY: demo test static browser bench
+.PHONY: demo test static browser bench dist
 
 demo: static
 	$(PY) tools/serve.py --port $(PORT)
 
-test: static browser
+test: static browser $(VITE_INSTALLED)
 	$(PY) -m mypy
 	$(PY) -m pytest $(PYTEST_ARGS)
 
@@ -30,6 +33,14 @@ $(INSTALLED): requirements/runtime.txt requirements/dev.txt requirements/caldav.
 
 $(NODE_INSTALLED): package.json package-lock.json
 	npm ci --no-audit --no-fund --omit=dev
+
+$(VITE_INSTALLED): $(VITE_HOST)/package.json $(VITE_HOST)/package-lock.json
+	npm ci --no-audit --no-fund --prefix $(VITE_HOST)
+
+# The packages of a release into dist/: the npm package and the plain static archive of the
+# bundle (tools/pack_static.py prints each file's size and the version).
+dist: static
+	$(PY) tools/pack_static.py
 
 $(LIGHTHOUSE): package.json package-lock.json
 	npm ci --no-audit --no-fund --include=dev
