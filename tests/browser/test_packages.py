@@ -9,6 +9,7 @@ Calendar in the panel and gets the record's event.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import tarfile
@@ -28,6 +29,10 @@ ROOT = Path(__file__).resolve().parents[2]
 VITE_HOST = ROOT / "tests" / "browser" / "vite_host"
 # The folder the README's page serves the bundle from.
 README_FOLDER = "/static/"
+# The script docs/npm-package.md gives a Vite project, read from there.
+POSTINSTALL = json.loads(
+    re.search(r'^"scripts": (\{.*\})$', (ROOT / "docs" / "npm-package.md").read_text(encoding="utf-8"), re.M)[1]
+)["postinstall"]
 
 
 @pytest.fixture(scope="module")
@@ -111,15 +116,37 @@ def test_the_npm_package_in_a_vite_project(
 ) -> None:
     project_dir = tmp_path / "crm"
     shutil.copytree(VITE_HOST, project_dir, symlinks=True)
-    # The Vite way of the package's README: a postinstall script copies the files into public/.
+    # The Vite way of the package's README: a postinstall script copies the files into public/
+    # at every `npm install` (npm runs it for a plain install, not for `npm install PACKAGE`).
     manifest = json.loads((project_dir / "package.json").read_text())
-    manifest["scripts"] = {"postinstall": "cp -r node_modules/calendar-links/static public/calendar-links"}
+    manifest["scripts"] = {"postinstall": POSTINSTALL}
     (project_dir / "package.json").write_text(json.dumps(manifest, indent=2))
     (project_dir / "public").mkdir()
     (project_dir / "index.html").write_text(readme_embed_page().replace(README_FOLDER, "/calendar-links/"))
     npm(project_dir, "install", str(packages["npm"]))
-    subprocess.run(["node", "node_modules/vite/bin/vite.js", "build"], cwd=project_dir, check=True, capture_output=True)
+    npm(project_dir, "install")
+    build = subprocess.run(["node", "node_modules/vite/bin/vite.js", "build"], cwd=project_dir, capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
     built = project_dir / "dist"
     assert (built / "calendar-links" / "vendor").is_dir()
     assert '<script type="module" src="/calendar-links/calendar-links.mjs">' in (built / "index.html").read_text()
     assert_the_event_arrives(context, watch, page, serve_folder(built))
+
+
+def vite_build(project_dir: Path, page: str) -> subprocess.CompletedProcess[str]:
+    """`vite build` of a copy of the minimal Vite project whose index.html is `page`."""
+    shutil.copytree(VITE_HOST, project_dir, symlinks=True)
+    (project_dir / "index.html").write_text(page, encoding="utf-8")
+    return subprocess.run(["node", "node_modules/vite/bin/vite.js", "build"], cwd=project_dir, capture_output=True, text=True)
+
+
+def test_vite_stops_at_the_two_tags_unless_told_to_leave_them(tmp_path: Path) -> None:
+    """What docs/npm-package.md says of Vite when the files are not in public/."""
+    stopped = vite_build(tmp_path / "plain", readme_embed_page())
+    assert stopped.returncode != 0 and "Failed to resolve /static/calendar-links.mjs" in stopped.stderr
+    marked = readme_embed_page().replace('.css">', '.css" vite-ignore>').replace('.mjs">', '.mjs" vite-ignore>')
+    built = vite_build(tmp_path / "marked", marked)
+    assert built.returncode == 0, built.stderr
+    html = (tmp_path / "marked" / "dist" / "index.html").read_text()
+    assert '<link rel="stylesheet" href="/static/calendar-links.css" >' in html
+    assert '<script type="module" src="/static/calendar-links.mjs" ></script>' in html
