@@ -7,6 +7,9 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.package-lock.json
+# A minimal Vite site that the tests install the npm package into (its own pinned lock file).
+VITE_HOST := tests/browser/vite_host
+VITE_INSTALLED := $(VITE_HOST)/node_modules/.package-lock.json
 # Lighthouse, for `make bench` only (a dev dependency): the tests don't install it.
 LIGHTHOUSE := node_modules/lighthouse/package.json
 
@@ -15,13 +18,15 @@ LIGHTHOUSE := node_modules/lighthouse/package.json
 demo: static
 	$(PY) tools/serve.py --port $(PORT)
 
-test: static browser lint
+test: static browser lint $(VITE_INSTALLED)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-# The release files in dist/ (tools/dist.py): the Django app's wheel and sdist, with their
-# sizes and the version.
+# The release files in dist/, each printed with its size and the version: the Django app's
+# wheel and sdist (tools/dist.py), the npm package and the plain static archive of the bundle
+# (tools/pack_static.py).
 dist: static
 	$(PY) tools/dist.py
+	$(PY) tools/pack_static.py
 
 check: $(INSTALLED) lint
 	$(PY) -m pytest -m "not browser and not built" -q $(PYTEST_ARGS)
@@ -44,6 +49,10 @@ $(INSTALLED): requirements/runtime.txt requirements/dev.txt requirements/caldav.
 
 $(NODE_INSTALLED): package.json package-lock.json
 	npm ci --no-audit --no-fund --omit=dev
+
+$(VITE_INSTALLED): $(VITE_HOST)/package.json $(VITE_HOST)/package-lock.json
+	npm ci --no-audit --no-fund --prefix $(VITE_HOST)
+
 
 $(LIGHTHOUSE): package.json package-lock.json
 	npm ci --no-audit --no-fund --include=dev

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from embed import EMBED_MODULE, with_older_snippet
 from hashed_names import manifest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,7 +49,8 @@ class BenchPage:
     near_view_only: bool = False  # groups (and checks) only for the fields near the view
 
 
-APP = BenchPage("app", "/", has_buttons=True)
+# The demo as pages made for earlier versions embed it: PyScript's tags (OLDER_SNIPPET).
+APP = BenchPage("app", "/bench-app-pyscript.html", has_buttons=True)
 APP_NO_SNAPSHOT = BenchPage("app without snapshot", "/bench-app-no-snapshot.html", has_buttons=True)
 BARE_PYODIDE = BenchPage("bare Pyodide", "/bench/pages/bare-pyodide.html", has_buttons=False)
 BARE_SNAPSHOT = BenchPage("bare snapshot restore", "/bench/pages/bare-snapshot.html", has_buttons=False)
@@ -58,7 +60,7 @@ APP_PRELOAD = BenchPage("app with preload hints", "/bench-app-preload.html", has
 APP_EMBED = BenchPage("app, the README's two tags", "/bench-app-two-tags.html", has_buttons=True)
 # A record page with no marketplace panel and no hint, visited with no calendar on: standby.
 RECORD_STANDBY = BenchPage("record page, no calendar on", "/bench-record-standby.html", has_buttons=False)
-APP_PERSISTENT = BenchPage("app, persistent profile", "/", has_buttons=True)
+APP_PERSISTENT = BenchPage("app, persistent profile", APP.path, has_buttons=True)
 START_PAGES = (APP, APP_EMBED, APP_PRELOAD, APP_NO_SNAPSHOT, BARE_PYODIDE, BARE_SNAPSHOT, PLAIN_JS)
 # The optional hints of the README ("Serving in production") that start the runtime's big
 # downloads with the page instead of after PyScript's chain of module imports.
@@ -110,14 +112,13 @@ def with_two_tags(index_html: str) -> str:
     """index.html embedding calendar-links as the README does: PyScript's two tags replaced by
     the embed module."""
     tags = embed_tags(index_html)
-    module = '<script type="module" src="static/calendar-links.mjs"></script>'
-    return index_html.replace(tags["core"], module).replace(tags["python"], "")
+    return index_html.replace(tags["core"], EMBED_MODULE).replace(tags["python"], "")
 
 
 def standby_record_html(index_html: str) -> str:
     """A record page with the README's two tags and nothing that needs Python without a calendar."""
     tags = embed_tags(index_html)
-    module = '<script type="module" src="static/calendar-links.mjs"></script>'
+    module = EMBED_MODULE
     return (
         '<!doctype html>\n<html lang="en" data-calendar-links-state="loading">\n<head>\n<meta charset="utf-8">\n'
         f'<title>Bench: a record</title>\n{tags["icon"]}\n{tags["stylesheet"]}\n{module}\n</head>\n<body>\n'
@@ -194,11 +195,14 @@ def many_fields_html(count: int, index_html: str, *, plain_js: bool = False) -> 
 
 def generated_pages(field_counts: Sequence[int]) -> dict[str, tuple[str, bytes]]:
     """Every page the benchmark serves from memory: path -> (content type, body)."""
-    index_html = (ROOT / "index.html").read_text(encoding="utf-8")
+    # index.html embeds calendar-links with the README's two tags; "app" and the variants that
+    # change PyScript's start are the demo as pages of earlier versions embed it.
+    index_html = with_older_snippet((ROOT / "index.html").read_text(encoding="utf-8"))
     pyscript_toml = (ROOT / "pyscript.toml").read_text(encoding="utf-8")
     html = "text/html; charset=utf-8"
     pages = {
         "/bench-no-snapshot.toml": ("text/plain; charset=utf-8", no_snapshot_config(pyscript_toml).encode()),
+        APP.path: (html, index_html.encode()),
         APP_NO_SNAPSHOT.path: (html, no_snapshot_index(index_html, "bench-no-snapshot.toml").encode()),
         PLAIN_JS.path: (html, plain_js_index(index_html).encode()),
         APP_PRELOAD.path: (html, with_preload_hints(index_html).encode()),

@@ -28,9 +28,10 @@ from packaging.requirements import Requirement
 
 from catalogs import compiled_catalogs
 from hashed_names import ENTRY_POINTS, COMPAT_RUNTIME, STATIC, write_digest_named_files
+from third_party_licenses import cpython_notice, document, npm_notice, wheel_notice
 
 ROOT = Path(__file__).resolve().parent.parent
-VENDOR = ROOT / "static" / "vendor"
+VENDOR = STATIC / "vendor"
 WHEELS = ROOT / "build" / "wheels"
 RUNTIME_REQUIREMENTS = ROOT / "requirements" / "runtime.txt"
 APP_ARCHIVE = VENDOR / "calendar-links.zip"
@@ -186,6 +187,22 @@ def write_version_file() -> None:
         VERSION_FILE.write_text(text)
 
 
+def write_licences() -> None:
+    """Our LICENSE and THIRD_PARTY_LICENSES at the top of the bundle, so every package of it
+    (the wheel, the npm package, the static archive) carries both."""
+    modules = ROOT / "node_modules"
+    pyscript = modules / "@pyscript" / "core"
+    notices = [
+        *(wheel_notice(wheel_for(requirement), "vendor/calendar-links*.zip") for requirement in browser_requirements()),
+        npm_notice(modules / "pyodide", "vendor/pyodide/"),
+        cpython_notice(),
+        # PyScript's chunks bundle CodeMirror, xterm.js and a TOML parser; it ships their licences.
+        npm_notice(pyscript, "vendor/pyscript/", also=tuple(sorted((pyscript / "src" / "3rd-party-licenses").iterdir()))),
+    ]
+    (STATIC / "THIRD_PARTY_LICENSES").write_text(document(notices), encoding="utf-8")
+    shutil.copyfile(ROOT / "LICENSE", STATIC / "LICENSE")
+
+
 def compress_vendor_files() -> None:
     """Write .br and .gz siblings of every vendored file and of the embed's own files."""
     files = sorted(
@@ -209,6 +226,7 @@ def main() -> None:
     )
     write_archive(archive_entries())
     write_version_file()
+    write_licences()
     # The snapshot script hands the trimming of archives to tools/lazy_archive.py, in this Python.
     subprocess.run(["node", str(ROOT / "tools" / "make_snapshot.mjs"), sys.executable], check=True)
     manifest = write_digest_named_files()

@@ -20,6 +20,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Route, sync_playwright
 
 from chromium import CHROMIUM_ARGS, CHROMIUM_PATH
+from embed import with_older_snippet
 from serve import make_server
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -157,3 +158,10 @@ def open_ready(page: Page, url: str) -> None:
     on a page that doesn't need Python yet (no calendar on, no panel, no hint)."""
     page.goto(url)
     page.wait_for_selector(f"{READY}, {STANDBY}", state="attached")
+
+
+def serve_demo_with_older_snippet(page: Page, base_url: str) -> None:
+    """Answer the demo with the older PyScript snippet in place of its two tags: the
+    compatibility tests of pages made for earlier versions."""
+    html = with_older_snippet((ROOT / "index.html").read_text(encoding="utf-8"))
+    page.route(base_url, lambda route: route.fulfill(status=200, content_type="text/html", body=html))

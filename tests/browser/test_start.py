@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import PageWatch, open_ready, set_integrations
+from conftest import PageWatch, open_ready, serve_demo_with_older_snippet, set_integrations
 from functools import partial
 from pathlib import Path
 
@@ -100,8 +100,10 @@ def test_it_runs_under_a_content_security_policy_without_unsafe_inline(
 def test_the_app_starts_once_whoever_starts_it_first(
     context: BrowserContext, watch: PageWatch, page: Page, base_url: str
 ) -> None:
-    # The runtime module starts the app as soon as Python is ready; PyScript then runs the
-    # page's own `calendar_links_app.start()`, which must find it running, not start it again.
+    # With the older snippet the runtime module starts the app as soon as Python is ready;
+    # PyScript then runs the page's own `calendar_links_app.start()`, which must find it
+    # running, not start it again.
+    serve_demo_with_older_snippet(page, base_url)
     context.add_init_script("addEventListener('py:all-done', () => { window.pyScriptDone = true; });")
     set_integrations(context, google=True, outlook=False)
     open_ready(page, base_url + "#/contacts/C-1815")
@@ -123,6 +125,7 @@ def test_snapshot_off_starts_the_normal_way_without_a_warning(
     config = (Path(__file__).resolve().parents[2] / "pyscript.toml").read_text(encoding="utf-8")
     config_off = config.replace('calendar-links-runtime.mjs"', 'calendar-links-runtime.mjs?snapshot=off"')
     assert config_off != config
+    serve_demo_with_older_snippet(page, base_url)
     page.route("**/pyscript.toml", partial(answer, status=200, body=config_off.encode()))
     warnings: list[str] = []
     requested: list[str] = []
