@@ -14,6 +14,9 @@ import pytest
 from build_static import browser_requirements
 from third_party_licenses import MissingLicence, npm_notice, wheel_notice
 
+# What the build wrote into static/ is what these read.
+pytestmark = pytest.mark.built
+
 ROOT = Path(__file__).resolve().parent.parent
 STATIC = ROOT / "static"
 # Code the bundle redistributes that no requirements/runtime.txt line names: the npm packages

@@ -30,8 +30,9 @@ FIXED_MTIME = 1_767_225_600  # 2026-01-01T00:00:00Z
 
 
 def project() -> dict[str, str]:
-    """The [project] table of pyproject.toml: name, version, description, licence."""
-    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    """The [project] table's texts the npm package repeats: version, description, licence."""
+    table = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return {key: str(table[key]) for key in ("version", "description", "license")}
 
 
 def package_manifest(version: str) -> dict[str, object]:
@@ -77,7 +78,8 @@ def npm_tarball(version: str, destination: Path, staging: Path = STAGING) -> Pat
         ["npm", "pack", "--json", "--pack-destination", str(destination)],
         cwd=staging, check=True, capture_output=True, text=True,
     )
-    return destination / json.loads(result.stdout)[0]["filename"]
+    packed: list[dict[str, str]] = json.loads(result.stdout)
+    return destination / packed[0]["filename"]
 
 
 def static_archive(version: str, destination: Path) -> Path:
