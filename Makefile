@@ -31,7 +31,7 @@ dist: static
 check: $(INSTALLED) lint
 	$(PY) -m pytest -m "not browser and not built" -q $(PYTEST_ARGS)
 
-# mypy --strict over py/ and tools/ (pyproject.toml), ruff, and the import layering.
+# mypy --strict over py/, tools/ and bench/ (pyproject.toml), ruff, and the import layering.
 lint: $(INSTALLED)
 	$(PY) -m mypy
 	$(PY) -m ruff check py tools bench tests

@@ -32,10 +32,16 @@ ARCHIVE_FILE = "calendar-links.zip"
 LAZY_ARCHIVE_FILE = "calendar-links-lazy.zip"
 
 
+def web_constant(module: str, name: str) -> str:
+    """The source text of `export const NAME = …;`, written on one line in web/MODULE."""
+    found = re.search(rf"^export const {name} = (.*);$", (ROOT / "web" / module).read_text(encoding="utf-8"), re.M)
+    if found is None:
+        raise SystemExit(f"web/{module} no longer exports {name} on one line")
+    return found[1]
+
+
 # Pages with more fields than this get groups only near the view (web/calendar-links-long-pages.mjs).
-WATCHED_FROM = int(
-    re.search(r"^export const WINDOW_FROM = ([0-9]+);$", (ROOT / "web" / "calendar-links-long-pages.mjs").read_text(encoding="utf-8"), re.M)[1]
-)
+WATCHED_FROM = int(web_constant("calendar-links-long-pages.mjs", "WINDOW_FROM"))
 
 
 @dataclass(frozen=True)

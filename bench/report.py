@@ -7,7 +7,6 @@ import hashlib
 import json
 import os
 import platform
-import re
 import subprocess
 from collections.abc import Sequence
 from datetime import datetime, timezone
@@ -30,6 +29,7 @@ from catalog import (
     ROOT,
     SNAPSHOT_PARTS,
     START_PAGES,
+    web_constant,
 )
 from measure import CLICKS_PER_PAGE, ClickPage
 from text import loads_of, median_of, mib, mmm, ms, ms1, ratio, spread, table
@@ -201,7 +201,9 @@ def report_many_fields(loads: Sequence[Load]) -> tuple[str, dict[str, Any]]:
         entry: dict[str, Any] = {
             "ready": ready,
             "app_start_median": median_of([load.phases["app_start"] for load in group]),
-            "start_to_ready": spread([load.ready_ms - load.phases["app_start"] for load in group]),
+            "start_to_ready": spread(
+                [load.ready_ms - app_start for load in group if (app_start := load.phases["app_start"]) is not None]
+            ),
             "values_checked_median": median_of([load.last_field_checked_ms for load in group]),
             "long_tasks_median": picks,
             "frames_start_to_ready_median": split,
@@ -319,13 +321,7 @@ def report_bytes_and_heap(loads: Sequence[Load]) -> tuple[str, dict[str, Any]]:
 
 
 # The phases the runtime marks (web/calendar-links-timeline.mjs), in order.
-TIMELINE_PHASES = tuple(
-    json.loads(
-        "["
-        + re.search(r"^export const PHASES = \[(.*)\];$", (ROOT / "web" / "calendar-links-timeline.mjs").read_text(encoding="utf-8"), re.M)[1]
-        + "]"
-    )
-)
+TIMELINE_PHASES = tuple(json.loads(web_constant("calendar-links-timeline.mjs", "PHASES")))
 TIMELINE_LABELS = {
     "embed": "embed module runs (the page, the module and its imports)",
     "fetched": "snapshot's parts fetched",
@@ -349,8 +345,9 @@ def report_timeline(loads: Sequence[Load]) -> tuple[str, dict[str, Any]]:
                 times = [load.marks.get(f"calendar-links:{name}") for name in TIMELINE_PHASES]
                 index = TIMELINE_PHASES.index(phase)
                 previous = next((time for time in reversed(times[:index]) if time is not None), 0.0)
-                if times[index] is not None:
-                    durations.append(times[index] - previous)
+                current = times[index]
+                if current is not None:
+                    durations.append(current - previous)
             summary[kind][phase] = median_of(durations)
             row.append(ms(summary[kind][phase]))
         rows.append(row)

@@ -124,7 +124,7 @@ def run_loopback(playwright: Playwright, watch: Watch, options: argparse.Namespa
     raw = {
         "loads": [asdict(load) for load in [*start_loads, *field_loads]],
         "clicks": [asdict(page) for page in click_pages],
-        "scale": [asdict(measured) for measured in [*large_pages, *storms]],
+        "scale": [*(asdict(page) for page in large_pages), *(asdict(storm) for storm in storms)],
     }
     return sections, raw
 

@@ -200,7 +200,8 @@ def settle(page: Page, with_app: bool) -> None:
 
 
 def mark(page: Page, name: str) -> float | None:
-    return page.evaluate(f"() => performance.getEntriesByName('{name}')[0]?.startTime ?? null")
+    time = page.evaluate(f"() => performance.getEntriesByName('{name}')[0]?.startTime ?? null")
+    return None if time is None else float(time)
 
 
 def measure_large_page(browser: Browser, base_url: str, with_app: bool, contained: bool = False) -> LargePage:
@@ -259,7 +260,7 @@ def report_scale(large: Sequence[LargePage], storms: Sequence[Storm]) -> tuple[s
     summary: dict[str, Any] = {}
     contained = [p for p in large if p.contained]
     large = [p for p in large if not p.contained]
-    rows = [
+    rows: list[tuple[str, Sequence[float | None], Sequence[float | None] | None]] = [
         ("50,000 fields: ready (ms)", [p.ready_ms for p in large if p.with_app], None),
         ("50,000 fields: values near the view checked (ms)", [p.checked_ms for p in large if p.with_app], None),
         ("50,000 fields: longest task (ms)", *_pair(large, "longest_task_ms")),
