@@ -17,8 +17,8 @@ README = ROOT / "README.md"
 DOCS = sorted((ROOT / "docs").glob("*.md")) + [ROOT / "bench" / "README.md"]
 LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)\)")
 CODE = re.compile(r"^```.*?^```$|`[^`\n]*`", re.M | re.S)
-# Pages that embed calendar-links, each with the URL it is served at. The Django tag's output
-# belongs here too, rendered with STATIC_URL = "/static/".
+# Pages that embed calendar-links, each with the URL it is served at. The Django tag's output is
+# held to the same embed in tests/django_app/test_template_tags.py.
 EMBEDDING_PAGES = {"index.html": (ROOT / "index.html", "http://crm.example/")}
 
 

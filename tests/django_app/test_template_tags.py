@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import translation
+from embed_snippets import embed_tags, readme_embed_page
 from test_admin_integration import Elements
 
 from hostcrm.models import Contact
@@ -26,6 +27,14 @@ def test_the_head_tag_is_the_readmes_embed_with_the_requests_nonce() -> None:
     request.csp_nonce = 'n0nce"'  # django-csp's attribute; escaped like every value we write
     tags = Elements(rendered("{% calendar_links_head %}", request=request)).tags
     assert [(tag, attrs["nonce"]) for tag, attrs in tags] == [("link", 'n0nce"'), ("script", 'n0nce"')]
+
+
+def test_the_head_tag_is_the_embed_the_readme_and_index_html_show() -> None:
+    page = "http://crm.example/contacts/42"
+    readme = embed_tags(readme_embed_page(), page)
+    # The app serves the bundle under its one static prefix, calendar-links/ (STATIC_URL /static/).
+    expected = [(tag, url.replace("/static/", "/static/calendar-links/", 1)) for tag, url in readme]
+    assert embed_tags(rendered("{% calendar_links_head %}", request=RequestFactory().get("/")), page) == expected
 
 
 def test_record_and_field_tags_write_the_contract_from_an_instance() -> None:
