@@ -35,6 +35,10 @@ def _compiled_locale() -> str:
 
 
 os.environ["DJANGO_SETTINGS_MODULE"] = "host_settings"
+# In one pytest run with the browser tests, Playwright's sync API keeps an event loop running
+# in this thread for the rest of the session, and Django then refuses ORM calls as if they came
+# from async code. These tests call the ORM synchronously only, so Django's escape hatch is safe.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 settings.LOCALE_PATHS = [_compiled_locale()]
 django.setup()
 
