@@ -125,9 +125,9 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         cors_origin = getattr(self.server, "cors_origin", None)
         if cors_origin:
             # Pages on another origin load our module scripts, the runtime's files and the
-            # icons in CORS mode: the browser hands them over only with this header.
+            # icons in CORS mode: the browser hands them over only with this header. Its value
+            # is the same whatever the request's Origin, so the answer doesn't vary by Origin.
             self.send_header("Access-Control-Allow-Origin", cors_origin)
-            self.send_header("Vary", "Origin")
         answered = getattr(self.server, "answered", None)
         if answered is not None:
             headers = sum(len(line) for line in getattr(self, "_headers_buffer", [])) + 2
