@@ -8,6 +8,7 @@ import ast
 import re
 from pathlib import Path
 
+import hashed_names
 import import_graph
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,9 +48,10 @@ def test_the_stub_describes_every_export_of_the_dom_module() -> None:
     assert described == exported
 
 
-# Code files of our own (web/ holds the JavaScript sources; static/ is build output), and how long they may grow.
+# Code files of our own (web/ holds the JavaScript and stylesheet sources; static/ is build output), and how long they may grow.
 PY_FILES = sorted((ROOT / "py").rglob("*.py"))
 JS_FILES = sorted((ROOT / "web").glob("*.mjs"))
+CSS_FILES = sorted((ROOT / "web").rglob("*.css"))
 MODULE_LINES = 400
 DOM_PART_LINES = 300
 SHELL_CLASS_LINES = 150
@@ -60,11 +62,21 @@ def _lines(path: Path) -> int:
 
 
 def test_no_module_grows_past_its_size() -> None:
-    assert [path.name for path in [*PY_FILES, *JS_FILES] if _lines(path) > MODULE_LINES] == []
+    assert len(CSS_FILES) > 1
+    assert [path.name for path in [*PY_FILES, *JS_FILES, *CSS_FILES] if _lines(path) > MODULE_LINES] == []
     parts = [path for path in JS_FILES if re.search(r"\./" + re.escape(path.name), DOM_INDEX.read_text(encoding="utf-8"))]
     # The DOM helpers' parts, each of one job (the index names them all).
     assert len(parts) >= 8
     assert [path.name for path in parts if _lines(path) > DOM_PART_LINES] == []
+
+
+def test_the_stylesheet_is_its_parts_each_once() -> None:
+    index = (hashed_names.SOURCE / hashed_names.STYLESHEET).read_text(encoding="utf-8")
+    imported = hashed_names.STYLESHEET_PART.findall(index)
+    parts = [path.relative_to(hashed_names.SOURCE).as_posix() for path in CSS_FILES if path.parent.name == "css"]
+    assert sorted(imported) == parts
+    # A part's own @import, or one the build didn't recognise, would make a host fetch a source file.
+    assert re.search(r"^\s*@import", hashed_names.stylesheet_source(), re.M) is None
 
 
 def test_no_shell_class_grows_past_its_size() -> None:

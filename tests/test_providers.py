@@ -18,6 +18,7 @@ from calendar_links_core.providers.base import Click, DownloadFile, OpenUrl, Pre
 from calendar_links_core.providers.registry import PROVIDERS, provider_named, providers_named
 from calendar_links_core.providers.web_link import ELLIPSIS, MAX_URL_LENGTH
 from calendar_links_core.wording import words
+from hashed_names import stylesheet_source
 
 ROOT = Path(__file__).resolve().parent.parent
 UTC = timezone.utc
@@ -71,7 +72,7 @@ def test_the_five_calendars_in_button_order() -> None:
 def test_every_calendar_has_its_icon_and_its_stylesheet_line(provider: Provider) -> None:
     # The third step of adding a calendar: the icon, shown on buttons and marketplace cards.
     assert (ROOT / "static" / "icons" / f"calendar-{provider.key}.svg").is_file()
-    stylesheet = (ROOT / "web" / "calendar-links.css").read_text(encoding="utf-8")
+    stylesheet = stylesheet_source()
     assert f'url("icons/calendar-{provider.key}.svg")' in stylesheet
     assert f'[data-calendar-provider="{provider.key}"]' in stylesheet
     assert f'[data-calendar-app="{provider.key}"]' in stylesheet

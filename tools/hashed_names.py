@@ -6,9 +6,10 @@ keep their names: `calendar-links.mjs` and `calendar-links.css`. Vite and webpac
 output the same way.
 
 The sources of our modules and stylesheet live in web/, each standing for the file of the same
-name in static/. For each, every quoted relative path in it (an import, a `new URL("./…")`, a
-CSS `url()`) that names a runtime file is replaced by the path of that file's digest-named
-copy in static/vendor/, dependencies first, so that a module's digest covers those of the
+name in static/ (the stylesheet put together from its parts in web/css/: `stylesheet_source`).
+For each, every quoted relative path in it (an import, a `new URL("./…")`, a CSS `url()`)
+that names a runtime file is replaced by the path of that file's digest-named copy in
+static/vendor/, dependencies first, so that a module's digest covers those of the
 modules it imports. Pyodide's loader finds its .wasm file by a fixed name in its folder, and
 its interpreter module names that file too, so the two keep their names in a folder that
 carries the digest instead (`pyodide/interpreter.<digest>/`).
@@ -51,6 +52,9 @@ INTERPRETER = ("pyodide/pyodide.asm.mjs", "pyodide/pyodide.asm.wasm")
 # The sources written under their own names: what a host page names.
 ENTRY_POINTS = ("calendar-links.mjs", "calendar-links.css")
 COMPAT_RUNTIME = "calendar-links-runtime.mjs"
+STYLESHEET = "calendar-links.css"
+# A line of web/calendar-links.css that stands for one part of the stylesheet.
+STYLESHEET_PART = re.compile(r'^@import "(css/[\w-]+\.css)";$', re.M)
 QUOTED_PATH = re.compile(r"""(["'])(\.\.?/[^"'\s\\]+)\1""")
 CSS_URL = re.compile(r"""url\(\s*(["']?)([^"')\s]+)\1\s*\)""")
 SIBLING_SUFFIXES = ("", ".br", ".gz")
@@ -85,6 +89,13 @@ def rewritten(text: str, source_folder: str, output_folder: str, manifest: dict[
         return match.group(0).replace(f"{quote}{path}{quote}", f"{quote}{new_path}{quote}")
 
     return pattern.sub(replace, text)
+
+
+def stylesheet_source() -> str:
+    """web/calendar-links.css with each part's text (web/css/) in place of its @import line:
+    one file for a host to load, its rules in the order the index gives."""
+    index = (SOURCE / STYLESHEET).read_text(encoding="utf-8")
+    return STYLESHEET_PART.sub(lambda match: (SOURCE / match[1]).read_text(encoding="utf-8").rstrip("\n"), index)
 
 
 def rename_with_siblings(source: Path, target: Path) -> None:
@@ -165,7 +176,7 @@ def write_digest_named_files() -> dict[str, str]:
     remove_earlier_builds()
     manifest: dict[str, str] = {}
     name_vendor_files(manifest)
-    stylesheet = (SOURCE / "calendar-links.css").read_text(encoding="utf-8")
+    stylesheet = stylesheet_source()
     name_icons(stylesheet, manifest)
     modules = {path.name: path.read_text(encoding="utf-8") for path in sorted(SOURCE.glob("*.mjs"))}
     for name in module_order(modules):
@@ -175,9 +186,9 @@ def write_digest_named_files() -> dict[str, str]:
         target = "vendor/" + digest_named(name, text.encode())
         (STATIC / target).write_text(text, encoding="utf-8")
         manifest[name] = target
-    for name in ENTRY_POINTS:
-        source = (SOURCE / name).read_text(encoding="utf-8")
-        text = rewritten(source, "", "", manifest, CSS_URL if name.endswith(".css") else QUOTED_PATH)
+    entry_sources = {name: stylesheet if name == STYLESHEET else (SOURCE / name).read_text(encoding="utf-8") for name in ENTRY_POINTS}
+    for name, source in entry_sources.items():
+        text = rewritten(source, "", "", manifest, CSS_URL if name == STYLESHEET else QUOTED_PATH)
         (STATIC / name).write_text(text, encoding="utf-8")
     (STATIC / COMPAT_RUNTIME).write_text(compat_runtime(manifest[COMPAT_RUNTIME]), encoding="utf-8")
     MANIFEST.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
