@@ -31,9 +31,12 @@ dist: static
 check: $(INSTALLED) lint
 	$(PY) -m pytest -m "not browser and not built" -q $(PYTEST_ARGS)
 
-# mypy --strict over py/, tools/ and bench/ (pyproject.toml), ruff, and the import layering.
+# mypy --strict over py/, tools/, bench/ and tests/ (pyproject.toml; the Django tests' conftest.py
+# in a run of its own, as the other conftest.py is a module of the same name), ruff, and the
+# import layering.
 lint: $(INSTALLED)
 	$(PY) -m mypy
+	$(PY) -m mypy tests/django_app/conftest.py
 	$(PY) -m ruff check py tools bench tests
 	$(PY) tools/import_graph.py
 

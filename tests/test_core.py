@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
+from typing import Any
 from urllib.parse import parse_qs, quote, urlencode, urljoin, urlsplit
 
 import pytest
@@ -38,6 +39,7 @@ from calendar_links_core.providers.microsoft365 import MICROSOFT_365_COMPOSE_URL
 from calendar_links_core.providers.outlook_web import outlook_web_url
 from calendar_links_core.providers.web_link import ELLIPSIS, MAX_URL_LENGTH
 from contract import CHECKS, RULE_CHECKS, SCENARIOS, STAMP, Scenario, expected_span
+from contract.ics_values import ics_stamp
 
 UTC = timezone.utc
 PAGE = PageContext("https://crm.example.com/app/contacts/42?tab=1", "Europe/Berlin", "MDY")
@@ -45,12 +47,13 @@ RECORD = RecordAttributes(record_id="42", record_type="Contact", name="Zoë Mül
 LINK = "https://crm.example.com/contacts/42"
 
 
-def _field(value: str = "2026-12-01T15:00:00Z", **changes: str | None) -> FieldAttributes:
+# Any: the tests also pass values of the wrong type, which the core must refuse.
+def _field(value: str = "2026-12-01T15:00:00Z", **changes: Any) -> FieldAttributes:
     return replace(FieldAttributes("meeting", "datetime", value, "data-value", label="Meeting"), **changes)
 
 
-def _draft(**changes: object) -> EventDraft:
-    values: dict[str, object] = {
+def _draft(**changes: Any) -> EventDraft:
+    values: dict[str, Any] = {
         "uid": "u1@calendar-links",
         "title": "Call",
         "description": f"Notes\n{LINK}",
@@ -209,7 +212,7 @@ def test_field_attributes_reject_an_unknown_value_source() -> None:
     [{"browser_date_order": "DYM"}, {"default_duration_minutes": 0}, {"default_duration_minutes": 10081},
      {"default_duration_minutes": True}],
 )
-def test_page_context_rejects_values_the_shell_should_never_pass(changes: dict[str, object]) -> None:
+def test_page_context_rejects_values_the_shell_should_never_pass(changes: dict[str, Any]) -> None:
     with pytest.raises(InvalidValue):
         replace(PAGE, **changes)
 
@@ -242,6 +245,7 @@ def test_event_draft_holds_timed_events_in_utc_whole_seconds() -> None:
         end=datetime(2026, 12, 1, 18, 0, 0, 1, tzinfo=plus_two),
         time_zone="europe/berlin",
     )
+    assert isinstance(draft.start, datetime)
     assert draft.start == datetime(2026, 12, 1, 15, 0, 5, tzinfo=UTC) and draft.start.tzinfo is UTC
     assert draft.end == datetime(2026, 12, 1, 16, 0, 0, tzinfo=UTC)
     assert draft.time_zone == "Europe/Berlin"
@@ -293,7 +297,7 @@ def test_unknown_browser_zone_falls_back_to_utc() -> None:
 def test_duration_comes_from_field_then_record_then_page() -> None:
     def minutes(field: FieldAttributes, record: RecordAttributes) -> float:
         draft = event_draft(record, field, replace(PAGE, default_duration_minutes=25))
-        assert isinstance(draft, EventDraft)
+        assert isinstance(draft, EventDraft) and isinstance(draft.start, datetime) and isinstance(draft.end, datetime)
         return (draft.end - draft.start).total_seconds() / 60
 
     assert minutes(_field(duration_minutes=" 15 "), replace(RECORD, duration_minutes="45")) == 15
@@ -543,7 +547,7 @@ def test_ics_keeps_backslash_n_and_a_leading_byte_order_mark() -> None:
 def test_ics_stamp_is_written_in_utc_and_must_be_aware() -> None:
     stamp = STAMP.astimezone(timezone(timedelta(hours=5, minutes=30))).replace(microsecond=123)
     data = ics_document(_draft(), stamp, 1)
-    assert Calendar.from_ical(data).walk("VEVENT")[0]["DTSTAMP"].dt == STAMP
+    assert ics_stamp(Calendar.from_ical(data).walk("VEVENT")[0]) == STAMP
     assert re.search(rb"\r\nDTSTAMP:\d{8}T\d{6}Z\r\n", data)
     with pytest.raises(InvalidValue, match="stamp"):
         ics_document(_draft(), datetime(2026, 5, 4), 1)

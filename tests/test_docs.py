@@ -71,7 +71,9 @@ def test_every_page_of_the_docs_is_reachable_from_the_readme() -> None:
 def test_the_readme_is_short_and_starts_with_its_two_commands() -> None:
     text = README.read_text(encoding="utf-8")
     assert len(text.splitlines()) <= 200
-    first_block = re.search(r"^```\w*\n(.*?)^```$", text, re.M | re.S)[1]
+    found = re.search(r"^```\w*\n(.*?)^```$", text, re.M | re.S)
+    assert found is not None, "the README has no code block"
+    first_block = found[1]
     assert [line.split("#")[0].strip() for line in first_block.splitlines()] == ["make demo", "make test"]
 
 

@@ -95,5 +95,7 @@ def test_the_browser_pages_load_every_module_of_the_checks() -> None:
     package = {path.stem for path in (ROOT / "tests" / "contract").glob("*.py")}
     smoke = set(re.findall(r'"\.\./contract/(\w+)\.py"', (ROOT / "tests" / "browser" / "core_smoke.toml").read_text(encoding="utf-8")))
     restored_html = (ROOT / "tests" / "browser" / "restored_checks.html").read_text(encoding="utf-8")
-    restored = set(re.findall(r'"(\w+)"', re.search(r"CONTRACT_FILES = \(([^)]*)\)", restored_html)[1]))
+    listed = re.search(r"CONTRACT_FILES = \(([^)]*)\)", restored_html)
+    assert listed is not None
+    restored = set(re.findall(r'"(\w+)"', listed[1]))
     assert smoke == package and restored == package

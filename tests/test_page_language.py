@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -54,12 +55,12 @@ def test_a_written_date_order_wins_over_the_dots() -> None:
     assert parsed_moment("10.12.1990", machine=False, date_order="MDY") == date(1990, 12, 10)
 
 
-def _field(value: str, **changes: object) -> FieldAttributes:
+def _field(value: str, **changes: Any) -> FieldAttributes:
     return replace(FieldAttributes("next_call", "datetime", value, "input", label="Next call", input_type="text"), **changes)
 
 
-def _berlin(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=ZoneInfo("Europe/Berlin")).astimezone(UTC)
+def _berlin(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=ZoneInfo("Europe/Berlin")).astimezone(UTC)
 
 
 def _start(result: EventDraft | Problem) -> date | datetime:
@@ -97,7 +98,8 @@ def test_a_split_date_and_time_make_one_value(day: str, clock: str, changes: dic
     })
     draft = event_draft(RECORD, field, page)
     assert _start(draft) == _berlin(*start)
-    assert isinstance(draft, EventDraft) and draft.end - draft.start == timedelta(minutes=30)
+    assert isinstance(draft, EventDraft) and isinstance(draft.start, datetime) and isinstance(draft.end, datetime)
+    assert draft.end - draft.start == timedelta(minutes=30)
 
 
 def test_a_bad_half_of_a_split_value_is_a_problem() -> None:

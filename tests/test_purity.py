@@ -41,7 +41,7 @@ def _tree(name: str) -> ast.Module:
 def _imported_modules(tree: ast.Module, with_submodules: bool = False) -> set[str]:
     """The modules a tree imports; with_submodules, also `package.name` for each
     `from package import name`, which is how a package's own modules are imported."""
-    modules = set()
+    modules: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             modules.update(alias.name for alias in node.names)
@@ -107,7 +107,9 @@ def test_module_says_what_it_is_for_and_exports_a_curated_list(name: str) -> Non
         if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "__all__" for t in node.targets)
     )
     assert isinstance(exported, ast.List)
-    names = [element.value for element in exported.elts if isinstance(element, ast.Constant)]
+    constants = [element.value for element in exported.elts if isinstance(element, ast.Constant)]
+    names = [value for value in constants if isinstance(value, str)]
+    assert names == constants, "__all__ lists names as strings"
     defined = {
         node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.ClassDef))
     } | {

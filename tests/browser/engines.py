@@ -33,6 +33,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -329,7 +330,7 @@ def virtual_screen() -> tuple[subprocess.Popen[bytes], str]:
     return screen, f":{number}"
 
 
-ENGINES = {"firefox": FirefoxPage, "webkit": WebKitPage}
+ENGINES: dict[str, Callable[[int], EnginePage]] = {"firefox": FirefoxPage, "webkit": WebKitPage}
 
 
 def engine_available(name: str) -> bool:

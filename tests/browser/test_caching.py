@@ -52,7 +52,7 @@ def answered() -> Iterator[tuple[str, list[Answer]]]:
     """A server of its own that keeps every answer, and its URL."""
     answers: list[Answer] = []
     server: ThreadingHTTPServer = make_server(0, ROOT, answered=answers)
-    server.RequestHandlerClass = functools.partial(HostPageKept, directory=str(ROOT))  # type: ignore[assignment]
+    server.RequestHandlerClass = functools.partial(HostPageKept, directory=str(ROOT))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/", answers
     server.shutdown()

@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import icalendar
 import vobject
+from contract.ics_values import ics_events
 from conftest import PageWatch, enable_calendars, open_ready
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
@@ -38,7 +39,8 @@ def demo_group(page: Page) -> Locator:
 
 
 def focused_provider(page: Page) -> str | None:
-    return page.evaluate("document.activeElement.getAttribute('data-calendar-provider')")
+    provider: str | None = page.evaluate("document.activeElement.getAttribute('data-calendar-provider')")
+    return provider
 
 
 def opened_query(context: BrowserContext, watch: PageWatch, item: Locator) -> tuple[str, str, dict[str, str]]:
@@ -82,7 +84,7 @@ def test_five_calendars_enabled_in_the_marketplace_each_make_the_event(
             with page.expect_download() as download:
                 item.click()
             content = Path(download.value.path()).read_bytes()
-            (event,) = icalendar.Calendar.from_ical(content).walk("VEVENT")
+            (event,) = ics_events(icalendar.Calendar.from_ical(content))
             assert (event.DTSTART, event.DTEND) == (DEMO_START, DEMO_END)
             second_reading = vobject.readOne(content.decode("utf-8")).vevent
             assert (second_reading.dtstart.value, second_reading.dtend.value) == (DEMO_START, DEMO_END)

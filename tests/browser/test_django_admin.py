@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from conftest import READY, ROOT, PageWatch, guard_route, set_integrations
 from installed_django import clean_environment, environment, python_at_least, running_server
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 EXAMPLE = ROOT / "examples" / "django_admin"
 sys.path.insert(0, str(EXAMPLE))
@@ -103,7 +103,7 @@ def open_admin(page: Page, url: str) -> None:
     page.wait_for_function(SETTLED)
 
 
-def google_dates(context: BrowserContext, watch: PageWatch, button) -> str:  # noqa: ANN001 - Locator
+def google_dates(context: BrowserContext, watch: PageWatch, button: Locator) -> str:
     with context.expect_page() as new_tab:
         button.click()
     new_tab.value.wait_for_load_state()
@@ -111,7 +111,7 @@ def google_dates(context: BrowserContext, watch: PageWatch, button) -> str:  # n
     return parse_qs(urlsplit(watch.provider_urls[-1]).query)["dates"][0]
 
 
-def google_button(page: Page, key: str, record_id: str):  # noqa: ANN201 - Locator
+def google_button(page: Page, key: str, record_id: str) -> Locator:
     return page.locator(
         f'[data-record-id="{record_id}"] .calendar-links[data-calendar-for="{key}"] [data-calendar-provider="google"]'
     )

@@ -19,6 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 import icalendar
 import pytest
 
+from contract.ics_values import ics_events
 from engines import ENGINES, EngineSite, EnginePage, NetworkCatcher, engine_available, wait_until
 
 START_TIMEOUT_S = 120
@@ -130,7 +131,7 @@ def test_google_gets_the_exact_dates_and_the_ics_file_reads_back(engine: EngineP
     assert "Kick-off call" in query["text"]
 
     assert downloads[0]["name"].endswith(".ics")
-    events = icalendar.Calendar.from_ical(downloads[0]["text"]).walk("VEVENT")
+    events = ics_events(icalendar.Calendar.from_ical(downloads[0]["text"]))
     assert len(events) == 1
     assert events[0].start == date(2026, 12, 10) and events[0].end == date(2026, 12, 11)
     assert "Close date" in str(events[0]["SUMMARY"])

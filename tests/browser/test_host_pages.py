@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import PageWatch, guard_route, open_ready, set_integrations
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 HOST = "tests/browser/pages/host_forms.html"
 SETTLED = """() => [...document.querySelectorAll('[data-calendar-field]')].every((field) => {
@@ -39,7 +39,7 @@ def open_host(context: BrowserContext, page: Page, base_url: str) -> None:
     page.wait_for_function(SETTLED)
 
 
-def group(page: Page, key: str):  # noqa: ANN201 - Locator
+def group(page: Page, key: str) -> Locator:
     return page.locator(f'.calendar-links[data-calendar-for="{key}"]')
 
 
@@ -51,8 +51,8 @@ def google_dates(context: BrowserContext, watch: PageWatch, page: Page, key: str
     return parse_qs(urlsplit(watch.provider_urls[-1]).query)["dates"][0]
 
 
-def timed(zone: str, minutes: int, *wall: int) -> str:
-    start = datetime(*wall, tzinfo=ZoneInfo(zone)).astimezone(timezone.utc)
+def timed(zone: str, minutes: int, year: int, month: int, day: int, hour: int, minute: int) -> str:
+    start = datetime(year, month, day, hour, minute, tzinfo=ZoneInfo(zone)).astimezone(timezone.utc)
     return f"{start:%Y%m%dT%H%M%SZ}/{start + timedelta(minutes=minutes):%Y%m%dT%H%M%SZ}"
 
 

@@ -30,9 +30,9 @@ VITE_HOST = ROOT / "tests" / "browser" / "vite_host"
 # The folder the README's page serves the bundle from.
 README_FOLDER = "/static/"
 # The script docs/npm-package.md gives a Vite project, read from there.
-POSTINSTALL = json.loads(
-    re.search(r'^"scripts": (\{.*\})$', (ROOT / "docs" / "npm-package.md").read_text(encoding="utf-8"), re.M)[1]
-)["postinstall"]
+_SCRIPTS = re.search(r'^"scripts": (\{.*\})$', (ROOT / "docs" / "npm-package.md").read_text(encoding="utf-8"), re.M)
+assert _SCRIPTS is not None, "docs/npm-package.md gives no scripts"
+POSTINSTALL = json.loads(_SCRIPTS[1])["postinstall"]
 
 
 @pytest.fixture(scope="module")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Literal
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 import icalendar
+from contract.ics_values import ics_events, ics_integer
 from conftest import ARTIFACTS, PageWatch, open_ready, set_integrations
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Locator, Page, ViewportSize, expect
 
 FIELD_GROUPS_SETTLED = """() => {
   const fields = [...document.querySelectorAll('[data-calendar-field]')];
@@ -20,7 +22,7 @@ FIELD_GROUPS_SETTLED = """() => {
 }"""
 
 
-def button(page: Page, record_id: str, key: str, provider: str):  # noqa: ANN201 - Locator
+def button(page: Page, record_id: str, key: str, provider: str) -> Locator:
     record = page.locator(f'[data-record-id="{record_id}"]').first
     return record.locator(
         f':scope [data-calendar-for="{key}"] [data-calendar-provider="{provider}"]'
@@ -45,7 +47,7 @@ def downloaded_event(page: Page, record_id: str, key: str) -> tuple[str, icalend
     content = Path(download.value.path()).read_bytes()
     calendar = icalendar.Calendar.from_ical(content)
     assert calendar["METHOD"] == "PUBLISH"
-    (event,) = calendar.walk("VEVENT")
+    (event,) = ics_events(calendar)
     return download.value.suggested_filename, event
 
 
@@ -87,7 +89,7 @@ def test_outlook_button_downloads_an_ics_that_parses(page: Page, context: Browse
     assert str(event["URL"]) == base_url + "#/deals/D-2041"
     _, again = downloaded_event(page, "D-2041", "demo")
     assert again["UID"] == event["UID"]
-    assert int(again["SEQUENCE"]) >= int(event["SEQUENCE"])
+    assert ics_integer(again, "SEQUENCE") >= ics_integer(event, "SEQUENCE")
 
 
 def test_integrations_start_off_and_apply_live_and_after_reload(page: Page, base_url: str) -> None:
@@ -209,7 +211,7 @@ def test_screenshots_light_dark_and_phone(context: BrowserContext, page: Page, b
     """Keeps pictures of the demo for a person to look at (test-artifacts/)."""
     set_integrations(context, google=True, outlook=True)
     ARTIFACTS.mkdir(exist_ok=True)
-    shots = {
+    shots: dict[str, tuple[ViewportSize, Literal["light", "dark"], str]] = {
         "light": ({"width": 1280, "height": 900}, "light", "#/contacts/C-1813"),
         "dark": ({"width": 1280, "height": 900}, "dark", "#/contacts/C-1815"),
         "phone": ({"width": 390, "height": 844}, "light", "#/deals/D-2042"),

@@ -6,7 +6,7 @@ from conftest import PageWatch, open_ready, serve_demo_with_older_snippet, set_i
 from functools import partial
 from pathlib import Path
 
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Route
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Error, Page, Route
 
 # Every part of the snapshot (web/calendar-links-files.mjs), by its digest-named path.
 SNAPSHOT = "**/static/vendor/pyodide/snapshot-*.bin"
@@ -55,18 +55,27 @@ def answer(route: Route, *, status: int, body: bytes) -> None:
     route.fulfill(status=status, body=body)
 
 
+def note_console_error(errors: list[str], message: ConsoleMessage) -> None:
+    if message.type == "error":
+        errors.append(message.text)
+
+
+def note_page_error(errors: list[str], error: Error) -> None:
+    errors.append(f"page error: {error}")
+
+
 def test_a_missing_or_damaged_app_archive_says_so_in_one_line(browser: Browser, base_url: str) -> None:
     for reply, reason in ((404, "could not be loaded"), (200, "are damaged")):
         context = browser.new_context()
         page = context.new_page()
         page.route("**/static/vendor/calendar-links*.zip", partial(answer, status=reply, body=b"not a zip"))
         errors: list[str] = []
-        page.on("console", lambda message, errors=errors: errors.append(message.text) if message.type == "error" else None)
-        page.on("pageerror", lambda error, errors=errors: errors.append(f"page error: {error}"))
+        page.on("console", partial(note_console_error, errors))
+        page.on("pageerror", partial(note_page_error, errors))
         page.goto(base_url)
         page.wait_for_selector("html[data-calendar-links-state='failed']", state="attached")
         notice = page.locator(".calendar-links-failure")
-        assert notice.count() == 1 and reason in notice.text_content()
+        assert notice.count() == 1 and reason in (notice.text_content() or "")
         ours = [text for text in errors if text.startswith("calendar-links:")]
         others = [text for text in errors if not text.startswith("calendar-links:")]
         assert len(ours) == 1 and reason in ours[0]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Literal, TypedDict
 
 import pytest
 from conftest import (
@@ -20,7 +21,7 @@ from conftest import (
     open_ready,
     set_integrations,
 )
-from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route, ViewportSize, expect
 
 from catalogs import compiled, read_catalog
 from calendar_links_core.providers.registry import PROVIDERS
@@ -34,7 +35,18 @@ GROUPS_SETTLED = """() => {
   return fields.length > 0 && fields.every((f) => f.nextElementSibling?.matches('.calendar-links')
     && f.nextElementSibling.dataset.calendarFor === f.dataset.calendarField);
 }"""
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
+
+
+class ContextOptions(TypedDict, total=False):
+    """The options of Browser.new_context these tests vary."""
+
+    viewport: ViewportSize
+    has_touch: bool
+    is_mobile: bool
+    device_scale_factor: float
+
+
+PHONE: ContextOptions = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
 # What the demo's Contract renewal of C-1813 ("31.02.2027") is told, before the page's words.
 RENEWAL_PROBLEM = words(
     "{field}: {problem}", field="Contract renewal", problem=words("{shown} is not a real date.", shown='"31.02.2027"')
@@ -49,7 +61,7 @@ def _language(code: str) -> Language:
     return Language(code, catalog, english_date, english_month_day)
 
 
-def _group(page: Page, record_id: str, key: str):  # noqa: ANN202 - Locator
+def _group(page: Page, record_id: str, key: str) -> Locator:
     return page.locator(f'[data-record-id="{record_id}"] [data-calendar-for="{key}"]').first
 
 
@@ -306,7 +318,7 @@ AXE_RUN = """async () => {
 @pytest.mark.parametrize("variant", ["light", "dark", "phone"])
 @pytest.mark.parametrize("calendars", ["on", "off"])
 def test_axe_finds_no_violation(browser: Browser, watch: PageWatch, base_url: str, variant: str, calendars: str) -> None:
-    options = dict(PHONE) if variant == "phone" else {"viewport": {"width": 1280, "height": 900}}
+    options: ContextOptions = PHONE if variant == "phone" else {"viewport": {"width": 1280, "height": 900}}
     context = browser.new_context(color_scheme="dark" if variant == "dark" else "light", **options)
     context.route("**/*", lambda route: guard_route(watch, route))
     if calendars == "on":
@@ -336,7 +348,7 @@ def test_axe_finds_no_violation_in_the_compact_menu(context: BrowserContext, pag
 def test_screenshots_of_light_dark_phone_german_and_japanese(browser: Browser, watch: PageWatch, base_url: str) -> None:
     """Pictures for a person to look at (test-artifacts/ux-*.png)."""
     ARTIFACTS.mkdir(exist_ok=True)
-    shots = {
+    shots: dict[str, tuple[ContextOptions, Literal["light", "dark"], str, str]] = {
         "light": ({"viewport": {"width": 1280, "height": 900}}, "light", "en", "#/contacts/C-1813"),
         "dark": ({"viewport": {"width": 1280, "height": 900}}, "dark", "en", "#/contacts/C-1815"),
         "phone": (PHONE, "light", "en", "#/contacts/C-1815"),
@@ -346,7 +358,7 @@ def test_screenshots_of_light_dark_phone_german_and_japanese(browser: Browser, w
         "hint-german": ({"viewport": {"width": 1280, "height": 900}}, "light", "de", "#/deals/D-2041"),
     }
     for name, (options, scheme, code, route) in shots.items():
-        context = browser.new_context(color_scheme=scheme, **options)  # type: ignore[arg-type]
+        context = browser.new_context(color_scheme=scheme, **options)
         context.route("**/*", lambda request: guard_route(watch, request))
         if not name.startswith("hint"):
             enable_calendars(context, {"google": True, "outlook": True})

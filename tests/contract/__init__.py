@@ -4,7 +4,8 @@ smoke test.
 Every scenario (scenarios.py) runs through every output (outputs.py): checks read each output
 back (urllib.parse for links, icalendar for files) and compare with values computed from the
 scenario's own inputs (expected.py), never with pasted output; every calendar keeps one
-contract (calendar_contract.py); rules.py holds the checks that are not about one scenario.
+contract (calendar_contract.py); rules.py holds the checks that are not about one scenario;
+ics_values.py reads a file's properties back as typed values.
 
 Only the standard library, icalendar and the pure modules are imported, so Pyodide can run
 run_all_checks() as it is (tests/browser/core_smoke.html, restored_checks.html).

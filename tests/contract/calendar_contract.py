@@ -19,6 +19,7 @@ from calendar_links import (
 from calendar_links_core.providers.base import Click, DownloadFile, OpenUrl, Preferences, Provider
 from calendar_links_core.providers.registry import PROVIDERS
 from calendar_links_core.providers.web_link import MAX_URL_LENGTH
+from .ics_values import ics_moment
 from .expected import draft_for, expected_description, expected_link, expected_location, expected_span, expected_title
 from .scenarios import ACCOUNT, STAMP, Scenario, UTC
 
@@ -69,7 +70,7 @@ def _read_compose_link(action: OpenUrl, all_day: bool) -> ReadBack:
 def _read_ics(action: DownloadFile, _all_day: bool) -> ReadBack:
     assert action.media_type == ICS_MEDIA_TYPE and action.file_name.endswith(".ics"), action.file_name
     (event,) = Calendar.from_ical(action.content).walk("VEVENT")
-    span = (event["DTSTART"].dt, event["DTEND"].dt)
+    span = (ics_moment(event, "DTSTART"), ics_moment(event, "DTEND"))
     return ReadBack(str(event["SUMMARY"]), str(event.get("DESCRIPTION", "")), str(event.get("LOCATION", "")), span)
 
 

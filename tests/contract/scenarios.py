@@ -4,7 +4,8 @@ means, stated independently of the parser.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -35,7 +36,8 @@ class Scenario:
     start: date | datetime  # a date (all-day) or an aware datetime, in the zone the value is meant in
     zone: str  # the IANA zone the event should carry
     minutes: int = 0  # length of a timed event
-    record: RecordAttributes = field(default_factory=RecordAttributes)
+    # dataclasses.field in full: the field above is named `field`.
+    record: RecordAttributes = dataclasses.field(default_factory=RecordAttributes)
     page: PageContext = PAGE
     # data-end-field: the end field, and the last day (included) or the end instant it means.
     end_field: FieldAttributes | None = None
@@ -47,9 +49,9 @@ class Scenario:
     reminder: int | None = None  # minutes before the start, written as a VALARM
 
 
-def _at(zone: str, *parts: int) -> datetime:
+def _at(zone: str, year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
     """A wall time in zone with fold=0: the reading the core documents for gaps and overlaps."""
-    return datetime(*parts, tzinfo=ZoneInfo(zone))
+    return datetime(year, month, day, hour, minute, tzinfo=ZoneInfo(zone))
 
 
 def _deal(**changes: str) -> RecordAttributes:

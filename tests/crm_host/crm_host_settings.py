@@ -10,10 +10,10 @@ import os
 from django.utils.csp import CSP
 from webcrm.settings import *  # noqa: F403 - the CRM's own settings, untouched
 
-INSTALLED_APPS = [*INSTALLED_APPS, "calendar_links_django"]  # noqa: F405 - the one line
+INSTALLED_APPS: list[str] = [*INSTALLED_APPS, "calendar_links_django"]  # noqa: F405 - the one line
 
 DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": os.environ["CRM_DATABASE"]}}
-MIDDLEWARE = ["django.middleware.csp.ContentSecurityPolicyMiddleware", *MIDDLEWARE]  # noqa: F405
+MIDDLEWARE: list[str] = ["django.middleware.csp.ContentSecurityPolicyMiddleware", *MIDDLEWARE]  # noqa: F405
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.WASM_UNSAFE_EVAL],

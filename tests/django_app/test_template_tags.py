@@ -15,7 +15,7 @@ from hostcrm.models import Contact
 
 
 def rendered(source: str, **context: object) -> str:
-    return Template("{% load calendar_links %}" + source).render(Context(context))
+    return str(Template("{% load calendar_links %}" + source).render(Context(context)))
 
 
 def test_the_head_tag_is_the_readmes_embed_with_the_requests_nonce() -> None:

@@ -21,7 +21,7 @@ class Deal(models.Model):
     close_date = models.DateField("close date", null=True, blank=True)
 
     def __str__(self) -> str:
-        return self.title
+        return str(self.title)
 
 
 class Meeting(models.Model):
@@ -29,7 +29,7 @@ class Meeting(models.Model):
     starts = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
-        return self.topic
+        return str(self.topic)
 
 
 class Note(models.Model):
@@ -37,4 +37,4 @@ class Note(models.Model):
     written = models.DateField(null=True, blank=True)
 
     def __str__(self) -> str:
-        return self.text
+        return str(self.text)
