@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bundle import bundle_files
-from build_static import project_version
+from bundle import bundle_files, project
 from installed_django import ROOT, built_wheel, clean_environment, environment, python_at_least
 
 EXAMPLE = ROOT / "examples" / "django_admin"
@@ -28,19 +27,20 @@ STORAGES = {
 
 def test_the_wheel_carries_the_whole_bundle_under_one_prefix_and_the_license() -> None:
     wheel = built_wheel()
-    assert wheel.name == f"calendar_links-{project_version()}-py3-none-any.whl"
+    version = project()["version"]
+    assert wheel.name == f"calendar_links-{version}-py3-none-any.whl"
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
-        metadata = archive.read(f"calendar_links-{project_version()}.dist-info/METADATA").decode()
+        metadata = archive.read(f"calendar_links-{version}.dist-info/METADATA").decode()
     prefix = "calendar_links_django/static/calendar-links/"
     assert {name.removeprefix(prefix) for name in names if name.startswith(prefix)} == {
         path.as_posix() for path in bundle_files()
     }
-    assert f"calendar_links-{project_version()}.dist-info/licenses/LICENSE" in names
+    assert f"calendar_links-{version}.dist-info/licenses/LICENSE" in names
     assert "License-Expression: MIT" in metadata
     assert "calendar_links_django/locale/de/LC_MESSAGES/django.mo" in names
     # Nothing of the in-browser code lands as a top-level module a host could collide with.
-    assert {name.split("/")[0] for name in names} == {"calendar_links_django", f"calendar_links-{project_version()}.dist-info"}
+    assert {name.split("/")[0] for name in names} == {"calendar_links_django", f"calendar_links-{version}.dist-info"}
 
 
 @pytest.mark.parametrize("storage", list(STORAGES))

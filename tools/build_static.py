@@ -20,12 +20,12 @@ import re
 import shutil
 import subprocess
 import sys
-import tomllib
 import zipfile
 from pathlib import Path
 
 from packaging.requirements import Requirement
 
+from bundle import project
 from catalogs import compiled_catalogs
 from hashed_names import ENTRY_POINTS, COMPAT_RUNTIME, STATIC, write_digest_named_files
 from third_party_licenses import cpython_notice, document, npm_notice, wheel_notice
@@ -174,15 +174,9 @@ def watch_embeds(entry: Path, embeds: str) -> None:
     entry.write_bytes(f'import "../../{embeds}";\n'.encode() + entry.read_bytes())
 
 
-def project_version() -> str:
-    """The version in pyproject.toml's [project] table."""
-    with (ROOT / "pyproject.toml").open("rb") as file:
-        return str(tomllib.load(file)["project"]["version"])
-
-
 def write_version_file() -> None:
     """static/vendor/calendar-links-version.json: the bundle says which release it is."""
-    text = json.dumps({"name": "calendar-links", "version": project_version()}) + "\n"
+    text = json.dumps({"name": "calendar-links", "version": project()["version"]}) + "\n"
     if not VERSION_FILE.is_file() or VERSION_FILE.read_text() != text:
         VERSION_FILE.write_text(text)
 

@@ -18,8 +18,7 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from build_static import project_version
-from bundle import STATIC, bundle_files
+from bundle import STATIC, bundle_files, project
 
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist"
@@ -68,7 +67,7 @@ def built(stage: Path, outdir: Path, *kinds: str) -> list[Path]:
 
 def python_section(outdir: Path) -> list[Path]:
     """The wheel and the sdist of the Django app, in outdir."""
-    version = project_version()
+    version = project()["version"]
     for old in outdir.glob(f"calendar_links-{version}*"):
         old.unlink()
     return built(staged_python_package(), outdir, "sdist", "wheel")
@@ -81,7 +80,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sections", nargs="*", choices=[*SECTIONS, []], help="default: all")
     arguments = parser.parse_args()
-    print(f"calendar-links {project_version()}")
+    print(f"calendar-links {project()['version']}")
     for section in arguments.sections or SECTIONS:
         for path in SECTIONS[section](DIST):
             print(f"  {path.relative_to(ROOT)}: {path.stat().st_size / 1e6:.1f} MB ({path.stat().st_size:,} bytes)")

@@ -14,10 +14,9 @@ import json
 import shutil
 import subprocess
 import tarfile
-import tomllib
 from pathlib import Path
 
-from bundle import STATIC, bundle_files
+from bundle import STATIC, bundle_files, project
 
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist"
@@ -27,12 +26,6 @@ PACKAGE_README = ROOT / "docs" / "npm-package.md"
 NPM_NAME = "calendar-links"
 # Every file in both packages gets this time, so a rebuild of the same bundle gives the same bytes.
 FIXED_MTIME = 1_767_225_600  # 2026-01-01T00:00:00Z
-
-
-def project() -> dict[str, str]:
-    """The [project] table's texts the npm package repeats: version, description, licence."""
-    table = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return {key: str(table[key]) for key in ("version", "description", "license")}
 
 
 def package_manifest(version: str) -> dict[str, object]:

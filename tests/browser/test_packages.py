@@ -21,7 +21,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from conftest import READY, PageWatch
 from embed_snippets import readme_embed_page
-from pack_static import npm_tarball, project, static_archive
+from bundle import project
+from pack_static import npm_tarball, static_archive
 from playwright.sync_api import BrowserContext, Page
 from serve import make_server
 
