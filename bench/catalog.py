@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from embed import EMBED_MODULE, with_older_snippet
-from hashed_names import manifest
+from hashed_names import manifest, web_constant
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_PAGES = ROOT / "bench" / "pages"
@@ -30,14 +30,6 @@ SNAPSHOT_PARTS = tuple(sorted(Path(name).name for name in BUILT if Path(name).na
 ARCHIVE_FILE = "calendar-links.zip"
 # What a start from the snapshot downloads instead of the full archive (tools/make_snapshot.mjs).
 LAZY_ARCHIVE_FILE = "calendar-links-lazy.zip"
-
-
-def web_constant(module: str, name: str) -> str:
-    """The source text of `export const NAME = …;`, written on one line in web/MODULE."""
-    found = re.search(rf"^export const {name} = (.*);$", (ROOT / "web" / module).read_text(encoding="utf-8"), re.M)
-    if found is None:
-        raise SystemExit(f"web/{module} no longer exports {name} on one line")
-    return found[1]
 
 
 # Pages with more fields than this get groups only near the view (web/calendar-links-long-pages.mjs).

@@ -29,8 +29,8 @@ from catalog import (
     ROOT,
     SNAPSHOT_PARTS,
     START_PAGES,
-    web_constant,
 )
+from hashed_names import web_constant
 from measure import CLICKS_PER_PAGE, ClickPage
 from text import loads_of, median_of, mib, mmm, ms, ms1, ratio, spread, table
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from calendar_links_core.errors import InvalidValue
 from calendar_links_core.scheduling import FaultLog, Listing, NearView, PassScheduler, Phase, SliceEnd, Work
+from hashed_names import web_constant
 
 
 def run_slice(scheduler: PassScheduler, fields: int, budget: int | None = None) -> tuple[list[Work], SliceEnd]:
@@ -285,3 +288,16 @@ def test_a_watched_pass_narrows_its_checks_once_and_a_short_page_never() -> None
 def test_near_view_needs_a_threshold_of_a_field_at_least() -> None:
     with pytest.raises(InvalidValue):
         NearView(watch_from=0)
+
+
+def test_the_runtime_and_the_scheduler_call_the_same_pages_long() -> None:
+    # WINDOW_FROM is defined once, in web/calendar-links-long-pages.mjs: the runtime needs it
+    # before Python starts (no loading placeholder on a long page) and the shell hands the same
+    # value to NearView. Both must also draw the line at the same count.
+    window_from = int(web_constant("calendar-links-long-pages.mjs", "WINDOW_FROM"))
+    assert re.search(r"\.length > WINDOW_FROM$", web_constant("calendar-links-long-pages.mjs", "isLongPage"))
+    near_view = NearView(window_from)
+    near_view.begin_pass(Listing.ALL, window_from)
+    assert not near_view.watched
+    near_view.begin_pass(Listing.ALL, window_from + 1)
+    assert near_view.watched

@@ -60,6 +60,15 @@ CSS_URL = re.compile(r"""url\(\s*(["']?)([^"')\s]+)\1\s*\)""")
 SIBLING_SUFFIXES = ("", ".br", ".gz")
 
 
+def web_constant(module: str, name: str) -> str:
+    """The source text of `export const NAME = …;`, written on one line in web/MODULE: for the
+    tools, tests and benchmark that need a value our JavaScript defines."""
+    found = re.search(rf"^export const {name} = (.*);$", (SOURCE / module).read_text(encoding="utf-8"), re.M)
+    if found is None:
+        raise SystemExit(f"web/{module} no longer exports {name} on one line")
+    return found[1]
+
+
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:DIGEST_LENGTH]
 

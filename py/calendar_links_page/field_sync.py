@@ -46,7 +46,9 @@ _SLICE_SECONDS = 0.02
 _ATTACH_BATCH = 100
 # A page with more fields than this (or a host adding more at once) gets groups only near the
 # view: three elements and a check per field would cost a page of 50,000 fields 150,000
-# elements and about half a minute of checks for buttons nobody sees at once.
+# elements and about half a minute of checks for buttons nobody sees at once. Defined in
+# web/calendar-links-long-pages.mjs, its one home: the runtime reads it before Python starts
+# (tests/test_scheduling.py holds NearView to the same line).
 WINDOW_FROM: int = dom.WINDOW_FROM
 
 
