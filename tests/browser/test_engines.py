@@ -20,7 +20,8 @@ import icalendar
 import pytest
 
 from contract.ics_values import ics_events
-from engines import ENGINES, EngineSite, EnginePage, NetworkCatcher, engine_available, wait_until
+from engine_drivers import ENGINES, EnginePage, NetworkCatcher, engine_available, wait_until
+from engines import EngineSite
 
 START_TIMEOUT_S = 120
 TWO_TAGS = (
