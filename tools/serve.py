@@ -60,6 +60,7 @@ class Answer:
     path: str
     status: int
     bytes_sent: int  # the status line, headers and body
+    encoding: str = ""  # the Content-Encoding sent (a precompressed sibling), or none
 
 
 def cache_control(path: str) -> str:
@@ -100,18 +101,22 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
     varies_by_encoding = False
     status = 0
     body_length = 0
+    content_encoding = ""
 
     def cache_control(self, path: str) -> str:
         """The Cache-Control header for the file at `path`."""
         return cache_control(path)
 
     def send_response(self, code: int, message: str | None = None) -> None:
-        self.status = code
+        # One handler answers every request of a kept-alive connection: start each answer afresh.
+        self.status, self.content_encoding = code, ""
         super().send_response(code, message)
 
     def send_header(self, keyword: str, value: str) -> None:
         if keyword.lower() == "content-length":
             self.body_length = int(value)
+        elif keyword.lower() == "content-encoding":
+            self.content_encoding = value
         super().send_header(keyword, value)
 
     def end_headers(self) -> None:
@@ -132,7 +137,7 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         if answered is not None:
             headers = sum(len(line) for line in getattr(self, "_headers_buffer", [])) + 2
             body = 0 if self.command == "HEAD" or self.status == 304 else self.body_length
-            answered.append(Answer(self.command, self.path, self.status, headers + body))
+            answered.append(Answer(self.command, self.path, self.status, headers + body, self.content_encoding))
         super().end_headers()
 
     def send_head(self) -> Any:
