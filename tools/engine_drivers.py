@@ -46,6 +46,10 @@ WEBKIT_DRIVER = "/usr/bin/WebKitWebDriver"
 MINIBROWSER = next(iter(sorted(glob.glob("/usr/lib/*/webkit2gtk-4.1/MiniBrowser"))), "MiniBrowser")
 XVFB = "/usr/bin/Xvfb"
 START_TIMEOUT_S = 30.0
+# MiniBrowser now and then dies at its start (a segfault inside libc, seen under load), and
+# WebKitWebDriver then waits for it forever: a session gets this long, and one more try.
+SESSION_TIMEOUT_S = 60.0
+MINIBROWSER_TRIES = 2
 # The function a test passes runs inside this wrapper, so every engine returns the same JSON.
 CALL_WRAPPER = "async (json) => JSON.stringify((await ({source})(...JSON.parse(json))) ?? null)"
 # Prefs on top of those Firefox's remote agent sets for automation: none of Firefox's own
@@ -238,18 +242,6 @@ class WebKitPage:
     name = "webkit"
 
     def __init__(self, proxy_port: int) -> None:
-        self._screen, display = virtual_screen()
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        self._driver = subprocess.Popen(
-            [WEBKIT_DRIVER, "--host=127.0.0.1", f"--port={port}"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            env={**os.environ, "DISPLAY": display},
-        )
-        self._base = f"http://127.0.0.1:{port}"
-        wait_until(self._driver_listens, START_TIMEOUT_S, "WebKitWebDriver")
         capabilities = {
             "browserName": "MiniBrowser",
             "webkitgtk:browserOptions": {"binary": MINIBROWSER, "args": ["--automation"]},
@@ -262,9 +254,33 @@ class WebKitPage:
             },
             "timeouts": {"script": 120_000, "pageLoad": 120_000},
         }
-        session = self._request("POST", "/session", {"capabilities": {"alwaysMatch": capabilities}})
+        for attempt in range(1, MINIBROWSER_TRIES + 1):
+            self._start_driver()
+            try:
+                session = self._request(
+                    "POST", "/session", {"capabilities": {"alwaysMatch": capabilities}}, timeout_s=SESSION_TIMEOUT_S
+                )
+                break
+            except OSError:  # no answer: MiniBrowser died at its start
+                self._stop_driver()
+                if attempt == MINIBROWSER_TRIES:
+                    raise RuntimeError(f"MiniBrowser did not start in {MINIBROWSER_TRIES} tries") from None
         self._session = f"/session/{session['sessionId']}"
         self.version = str(session["capabilities"].get("browserVersion", ""))
+
+    def _start_driver(self) -> None:
+        self._screen, display = virtual_screen()
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        self._driver = subprocess.Popen(
+            [WEBKIT_DRIVER, "--host=127.0.0.1", f"--port={port}"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "DISPLAY": display},
+        )
+        self._base = f"http://127.0.0.1:{port}"
+        wait_until(self._driver_listens, START_TIMEOUT_S, "WebKitWebDriver")
 
     def _driver_listens(self) -> bool:
         try:
@@ -273,13 +289,13 @@ class WebKitPage:
         except OSError:
             return False
 
-    def _request(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
+    def _request(self, method: str, path: str, body: dict[str, Any] | None = None, timeout_s: float = 180) -> Any:
         data = None if body is None else json.dumps(body).encode()
         request = urllib.request.Request(
             self._base + path, data=data, method=method, headers={"Content-Type": "application/json"}
         )
         try:
-            with urllib.request.urlopen(request, timeout=180) as response:
+            with urllib.request.urlopen(request, timeout=timeout_s) as response:
                 return json.loads(response.read())["value"]
         except urllib.error.HTTPError as error:
             value = json.loads(error.read()).get("value", {})
@@ -304,6 +320,9 @@ class WebKitPage:
             self._request("DELETE", self._session)
         except Exception:  # noqa: BLE001 - closing a browser that already went away
             pass
+        self._stop_driver()
+
+    def _stop_driver(self) -> None:
         for process in (self._driver, self._screen):
             process.terminate()
             try:
