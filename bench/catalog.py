@@ -59,6 +59,9 @@ APP_EMBED = BenchPage("app, the README's two tags", "/bench-app-two-tags.html", 
 # A record page with no marketplace panel and no hint, visited with no calendar on: standby.
 RECORD_STANDBY = BenchPage("record page, no calendar on", "/bench-record-standby.html", has_buttons=False)
 APP_PERSISTENT = BenchPage("app, persistent profile", APP.path, has_buttons=True)
+# A page of the bench's origin with nothing on it: where section 9 turns calendars on, and
+# where each of its visits starts from.
+BLANK_PAGE = "/bench-blank.html"
 START_PAGES = (APP, APP_EMBED, APP_PRELOAD, APP_NO_SNAPSHOT, BARE_PYODIDE, BARE_SNAPSHOT, PLAIN_JS)
 # The optional hints of the README ("Serving in production") that start the runtime's big
 # downloads with the page instead of after PyScript's chain of module imports.
@@ -206,6 +209,7 @@ def generated_pages(field_counts: Sequence[int]) -> dict[str, tuple[str, bytes]]
         APP_PRELOAD.path: (html, with_preload_hints(index_html).encode()),
         APP_EMBED.path: (html, with_two_tags(index_html).encode()),
         RECORD_STANDBY.path: (html, standby_record_html(index_html).encode()),
+        BLANK_PAGE: (html, b'<!doctype html><html lang="en"><meta charset="utf-8"><title>Bench: blank</title></html>'),
     }
     for count in field_counts:
         pages[fields_page(count).path] = (html, many_fields_html(count, index_html).encode())

@@ -76,7 +76,8 @@ def report_machine(facts: dict[str, Any], options: argparse.Namespace) -> str:
             f"   code      commit {facts['commit']} (working tree as is), snapshot {facts['snapshot_bytes']:,} bytes "
             f"built {facts['snapshot_built']}, archive {facts['archive_sha256']}",
             f"   runs      {options.runs} per start-up page; {options.fields_runs} per many-field page; "
-            f"{options.click_pages} click page(s) per calendar",
+            f"{options.click_pages} click page(s) per calendar; {options.wire_runs} per network row; "
+            f"{options.engine_runs} per engine",
         ]
     )
 

@@ -1,4 +1,5 @@
-"""Benchmark calendar-links in Debian's Chromium: start-up, many fields, clicks, bytes, memory.
+"""Benchmark calendar-links in Debian's Chromium: start-up, many fields, clicks, bytes, memory;
+and the README's embed in Chromium, Firefox ESR and WebKitGTK side by side (section 9).
 
 Not a test: it prints numbers, and writes them with the raw samples to
 bench/results/latest.json. Our machines are small and noisy, so read the ratios between
@@ -27,6 +28,9 @@ Times are read inside the page, in milliseconds from navigation start:
   snapshot.bin (31 MB), so a warm load downloads those two again. The "persistent profile" row is the
   app in a browser with an on-disk profile, where a warm load revalidates everything.
 
+Section 9 (bench/per_engine.py) visits the README's embed cold and warm in each engine and
+counts the bytes at the server.
+
 Run with `make bench`; BENCH_ARGS="--runs 3" or "--quick" shortens it.
 """
 
@@ -49,6 +53,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 from browser import Watch, launch
 from catalog import APP_PERSISTENT, ROOT, fields_page, generated_pages
 from measure import persistent_cold_and_warm, run_clicks, run_many_fields, run_start_pages
+from per_engine import report_engines, run_engines
 from report import (
     RESULTS,
     machine_facts,
@@ -63,6 +68,7 @@ from report import (
     report_timeline,
 )
 from scale import report_scale, run_scale
+from serve import Answer
 from server import bench_server
 from text import progress
 from wire import report_wire, run_lighthouse, run_wire
@@ -76,14 +82,20 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--wire-runs", type=int, default=3, help="first+repeat visits per emulated network row (default 3)")
     parser.add_argument("--scale-runs", type=int, default=1, help="runs of the 50,000-field page and the storm (default 1)")
     parser.add_argument("--no-lighthouse", action="store_true", help="leave out the Lighthouse audits")
+    parser.add_argument("--engine-runs", type=int, default=3, help="cold+warm visits per engine in section 9 (default 3)")
     parser.add_argument("--wire-only", action="store_true", help="only section 7 (on the wire)")
-    parser.add_argument("--quick", action="store_true", help="2 runs, 1 of each many-field page up to 1,000, 1 click page, 1 wire run")
+    parser.add_argument("--engines-only", action="store_true", help="only section 9 (each engine)")
+    parser.add_argument(
+        "--quick", action="store_true", help="2 runs, 1 of each many-field page up to 1,000, 1 click page, 1 wire run, 1 per engine"
+    )
     parser.add_argument("--output", type=Path, default=RESULTS / "latest.json", help="JSON results (default bench/results/latest.json)")
     options = parser.parse_args(argv)
     if options.quick:
-        options.runs, options.fields_runs, options.click_pages, options.wire_runs = min(options.runs, 2), 1, 1, 1
-    if min(options.runs, options.fields_runs, options.click_pages, options.wire_runs) < 1:
-        parser.error("--runs, --fields-runs, --click-pages and --wire-runs must be at least 1")
+        options.runs, options.fields_runs, options.click_pages, options.wire_runs, options.engine_runs = min(options.runs, 2), 1, 1, 1, 1
+    if min(options.runs, options.fields_runs, options.click_pages, options.wire_runs, options.engine_runs) < 1:
+        parser.error("--runs, --fields-runs, --click-pages, --wire-runs and --engine-runs must be at least 1")
+    if options.wire_only and options.engines_only:
+        parser.error("--wire-only and --engines-only leave nothing to run together")
     counts = (100, 1_000) if options.quick else (100, 1_000, 10_000)
     options.field_pages = [fields_page(count) for count in counts] + [fields_page(count, plain_js=True) for count in counts]
     options.field_counts = counts
@@ -133,8 +145,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     options = parse_arguments(argv)
     started = time.monotonic()
     pages = generated_pages(options.field_counts)
+    answered: list[Answer] = []
     with (
-        bench_server(pages) as server,
+        bench_server(pages, answered=answered) as server,
         bench_server(pages, precompressed=False) as plain_server,
         sync_playwright() as playwright,
     ):
@@ -143,11 +156,19 @@ def main(argv: Sequence[str] | None = None) -> None:
         facts = machine_facts(browser.version)
         browser.close()
         print(report_machine(facts, options), flush=True)
-        sections, raw = ({}, {}) if options.wire_only else run_loopback(playwright, watch, options)
-        progress("7. on the wire")
-        visits = run_wire(playwright, watch, f"http://127.0.0.1:{plain_server.server_address[1]}/", options.wire_runs)
-        audits = [] if options.no_lighthouse else run_lighthouse(watch)
-        sections["wire"] = report_wire(visits, audits)
+        only_one = options.wire_only or options.engines_only
+        sections, raw = ({}, {}) if only_one else run_loopback(playwright, watch, options)
+        visits = []
+        if not options.engines_only:
+            progress("7. on the wire")
+            visits = run_wire(playwright, watch, f"http://127.0.0.1:{plain_server.server_address[1]}/", options.wire_runs)
+            audits = [] if options.no_lighthouse else run_lighthouse(watch)
+            sections["wire"] = report_wire(visits, audits)
+        engine_loads = []
+        if not options.wire_only:
+            progress("9. each engine")
+            engine_loads = run_engines(playwright, watch.base_url, answered, options.engine_runs)
+            sections["engines"] = report_engines(engine_loads)
         notes = report_notes(watch, server, time.monotonic() - started)
     print("\n\n".join(["", *(text for text, _ in sections.values()), notes[0]]), flush=True)
     results = {
@@ -157,6 +178,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "notes": notes[1],
         **raw,
         "visits": [asdict(visit) for visit in visits],
+        "engine_loads": [asdict(load) for load in engine_loads],
     }
     options.output.parent.mkdir(parents=True, exist_ok=True)
     options.output.write_text(json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8")
