@@ -13,7 +13,8 @@ from pathlib import Path
 
 from playwright.sync_api import Playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+# After every other entry: bench/ names its modules plainly (server, browser, text).
+sys.path.append(str(Path(__file__).resolve().parents[2] / "bench"))
 
 from catalog import generated_pages  # noqa: E402 - bench/ is not a package
 from per_engine import ENGINE_NAMES, PAGE_MARK, report_engines, run_engines  # noqa: E402
