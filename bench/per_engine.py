@@ -31,11 +31,12 @@ from typing import Any
 
 from playwright.sync_api import Playwright, ProxySettings
 
-from browser import INTEGRATIONS_KEY, LOAD_TIMEOUT_MS, READY_MARK
+from browser import INTEGRATIONS_KEY, LOAD_TIMEOUT_MS
 from catalog import APP_EMBED, BLANK_PAGE
 from chromium import CHROMIUM_ARGS, CHROMIUM_PATH
 from engine_drivers import CALL_WRAPPER, ENGINES, EnginePage, engine_available, wait_until
 from serve import Answer
+from report import MARK_PREFIX, TIMELINE_LABELS, TIMELINE_PHASES, phase_durations
 from text import median_of, ms, progress, table
 from wire import is_ours
 
@@ -44,7 +45,9 @@ PAGE_MARK = "page mark"
 DRIVER_CLOCK = "driver clock"
 STATE = "() => document.documentElement.dataset.calendarLinksState"
 ENABLE = "(key) => localStorage.setItem(key, JSON.stringify({google: true, outlook: true}))"
-READY_AT = "(mark) => performance.getEntriesByName(mark)[0]?.startTime ?? null"
+# The runtime's marks (web/calendar-links-timeline.mjs) by phase name, in ms from navigation start.
+PHASE_MARKS = """(prefix) => Object.fromEntries(performance.getEntriesByType("mark")
+  .filter((mark) => mark.name.startsWith(prefix)).map((mark) => [mark.name.slice(prefix.length), mark.startTime]))"""
 FAILURE = "() => document.querySelector('.calendar-links-failure')?.textContent ?? ''"
 # After ready, the server must have answered nothing new for this long before a visit's
 # answers are counted: late requests (icons, a background revalidation) belong to it.
@@ -89,6 +92,7 @@ class EngineLoad:
     kind: str  # "cold" or "warm"
     ready_ms: float
     clock: str  # PAGE_MARK or DRIVER_CLOCK
+    phases: dict[str, float | None]  # each phase of the start, from the previous mark (ms)
     bytes_sent: int  # every answer of the server during the visit
     our_bytes: int  # of that, calendar-links' files
     our_requests: tuple[str, ...]  # "METHOD status path" for each of our files the server answered
@@ -129,7 +133,8 @@ def visit(engine: EnginePage, url: str, answered: list[Answer], kind: str) -> En
     driver_ms = (time.monotonic() - started) * 1000
     if state != "ready":
         raise RuntimeError(f"{engine.name} ({kind}): state {state!r}: {engine.call(FAILURE)}")
-    mark = engine.call(READY_AT, READY_MARK)
+    marks: dict[str, float] = engine.call(PHASE_MARKS, MARK_PREFIX)
+    mark = marks.get("ready")
     answers = settled_answers(answered, since)
     ours = [answer for answer in answers if is_ours(answer.path.split("?", 1)[0])]
     return EngineLoad(
@@ -138,6 +143,7 @@ def visit(engine: EnginePage, url: str, answered: list[Answer], kind: str) -> En
         kind=kind,
         ready_ms=driver_ms if mark is None else float(mark),
         clock=DRIVER_CLOCK if mark is None else PAGE_MARK,
+        phases=phase_durations(marks),
         bytes_sent=sum(answer.bytes_sent for answer in answers),
         our_bytes=sum(answer.bytes_sent for answer in ours),
         our_requests=tuple(f"{answer.method} {answer.status} {answer.path.split('?', 1)[0]}" for answer in ours),
@@ -217,6 +223,16 @@ def report_engines(loads: Sequence[EngineLoad]) -> tuple[str, dict[str, Any]]:
             f"{len(statuses)} ({asked})",
         ])
     runs = max((entry["runs"] for entry in summary.values()), default=0)
+    # Where each start went, phase by phase, as the runtime marks it (as section 1b does for Chromium).
+    columns = [(name, kind) for name in summary for kind in ("cold", "warm")]
+    phase_rows = []
+    for phase in TIMELINE_PHASES:
+        row = [TIMELINE_LABELS.get(phase, phase)]
+        for name, kind in columns:
+            median = median_of([load.phases.get(phase) for load in loads if load.engine == name and load.kind == kind])
+            summary[name].setdefault(f"{kind}_phases", {})[phase] = median
+            row.append(ms(median))
+        phase_rows.append(row)
     text = "\n".join([
         f"9. The README's embed in each engine (the demo with the two tags, served precompressed on 127.0.0.1; medians of {runs} run{'s' if runs != 1 else ''})",
         "   ready: ms from navigation start; bytes: every answer of the server during the visit; warm: a second visit in the same profile",
@@ -224,5 +240,8 @@ def report_engines(loads: Sequence[EngineLoad]) -> tuple[str, dict[str, Any]]:
             ["engine", "ready read from", "our files sent as", "cold ready", "warm ready", "cold bytes", "warm bytes", "cold: our requests", "warm: our requests"],
             rows,
         ),
+        "",
+        "9a. Their start timeline (each phase in ms, from the previous mark; medians)",
+        table(["phase (mark calendar-links:<phase>)", *(f"{name} {kind}" for name, kind in columns)], phase_rows),
     ])
     return text, summary

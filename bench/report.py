@@ -8,7 +8,7 @@ import json
 import os
 import platform
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from http.server import ThreadingHTTPServer
 from pathlib import Path
@@ -321,7 +321,9 @@ def report_bytes_and_heap(loads: Sequence[Load]) -> tuple[str, dict[str, Any]]:
     return "\n".join(text), summary
 
 
-# The phases the runtime marks (web/calendar-links-timeline.mjs), in order.
+# The phases the runtime marks (web/calendar-links-timeline.mjs), in order, each as a mark
+# MARK_PREFIX + phase.
+MARK_PREFIX = "calendar-links:"
 TIMELINE_PHASES = tuple(json.loads(web_constant("calendar-links-timeline.mjs", "PHASES")))
 TIMELINE_LABELS = {
     "embed": "embed module runs (the page, the module and its imports)",
@@ -334,22 +336,33 @@ TIMELINE_LABELS = {
 }
 
 
+def phase_durations(times: Mapping[str, float]) -> dict[str, float | None]:
+    """Each phase's time (by phase name) from the previous mark there is, or from navigation
+    start for the first; None for a phase with no mark."""
+    durations: dict[str, float | None] = {}
+    previous = 0.0
+    for phase in TIMELINE_PHASES:
+        current = times.get(phase)
+        durations[phase] = None if current is None else current - previous
+        previous = previous if current is None else current
+    return durations
+
+
 def report_timeline(loads: Sequence[Load]) -> tuple[str, dict[str, Any]]:
     """Section 1b: the README's embed, each phase of its start as the runtime marks it."""
     summary: dict[str, Any] = {"cold": {}, "warm": {}}
+    by_kind = {
+        kind: [
+            phase_durations({name.removeprefix(MARK_PREFIX): time for name, time in load.marks.items() if name.startswith(MARK_PREFIX)})
+            for load in loads_of(loads, APP_EMBED.name, kind)
+        ]
+        for kind in ("cold", "warm")
+    }
     rows = []
     for phase in TIMELINE_PHASES:
         row = [TIMELINE_LABELS.get(phase, phase)]
         for kind in ("cold", "warm"):
-            durations = []
-            for load in loads_of(loads, APP_EMBED.name, kind):
-                times = [load.marks.get(f"calendar-links:{name}") for name in TIMELINE_PHASES]
-                index = TIMELINE_PHASES.index(phase)
-                previous = next((time for time in reversed(times[:index]) if time is not None), 0.0)
-                current = times[index]
-                if current is not None:
-                    durations.append(current - previous)
-            summary[kind][phase] = median_of(durations)
+            summary[kind][phase] = median_of([durations[phase] for durations in by_kind[kind]])
             row.append(ms(summary[kind][phase]))
         rows.append(row)
     text = [
