@@ -10,6 +10,8 @@ person's repeat visit).
 Time to ready is the startTime of the app's `calendar-links:ready` performance mark: the
 page's own clock, from the start of its navigation. Where an engine gives no such mark, the
 driver's clock from the navigation command to the ready state stands in, and the table says so.
+Section 9a splits each start into its phases by the runtime's other `calendar-links:<phase>`
+marks, as section 1b does for Chromium.
 
 Bytes on the wire are counted at the server (tools/serve.py's `answered`: status line, headers
 and body of every answer during a visit), the same way for every engine, whatever the engine
