@@ -30,31 +30,40 @@ const ARCHIVE_PATH = "/lib/calendar-links.zip";
 const useSnapshot = new URL(import.meta.url).searchParams.get("snapshot") !== "off";
 
 // Pyodide waits for ever when its .wasm file is missing or answered with an HTML page, so
-// that file's answer is checked beside the start. Settles only to fail.
-function wasmAnswerFails() {
+// that file's answer is checked beside the start (`starting`), until the start ends. Settles
+// only to fail.
+function wasmAnswerFails(starting) {
+  let startEnded = false;
+  const ended = starting.then(
+    () => (startEnded = true),
+    () => (startEnded = true),
+  );
   const timing = globalThis.PerformanceResourceTiming?.prototype ?? {};
-  if (!("responseStatus" in timing && "contentType" in timing)) return wasmHeadFails();
+  if (!("responseStatus" in timing && "contentType" in timing)) return wasmHeadFails(() => startEnded);
   // The answer to Pyodide's own request, as the browser records it: nothing fetched twice, and
   // no second request beside an early download of the file (calendar-links.mjs).
   return new Promise((_, reject) => {
-    new PerformanceObserver((entries, observer) => {
+    const observer = new PerformanceObserver((entries) => {
       for (const entry of entries.getEntriesByName(wasmURL)) {
         if (entry.responseStatus >= 400 || /html/i.test(entry.contentType)) {
           observer.disconnect();
           reject(new FilesMissing(`${wasmURL} answered ${entry.responseStatus} ${entry.contentType}`));
         }
       }
-    }).observe({ type: "resource", buffered: true });
+    });
+    observer.observe({ type: "resource", buffered: true });
+    ended.then(() => observer.disconnect());
   });
 }
 
 // Where the browser doesn't record answers (WebKit): a HEAD request, once a start has taken
-// long enough to be worth asking about, so that a quick start, a repeat visit above all,
-// sends no request of its own for the file.
+// long enough to be worth asking about and is still going, so that a quick start, a repeat
+// visit above all, sends no request of its own for the file.
 const HEAD_AFTER_MS = 3000;
 
-async function wasmHeadFails() {
+async function wasmHeadFails(startEnded) {
   await new Promise((resolve) => setTimeout(resolve, HEAD_AFTER_MS));
+  if (startEnded()) return new Promise(() => {});
   const response = await fetch(wasmURL, { method: "HEAD" });
   if (!response.ok || /html/i.test(response.headers.get("content-type") ?? "")) {
     throw new FilesMissing(`${wasmURL} answered ${response.status} ${response.headers.get("content-type")}`);
@@ -187,10 +196,8 @@ async function start() {
   const firstArchive = bytesOf(useSnapshot ? lazyArchiveURL : archiveURL);
   let pyodide, restored;
   try {
-    ({ pyodide, restored } = await Promise.race([
-      startPyodide(useSnapshot ? snapshotBytes(() => markPhase("fetched")) : null),
-      wasmAnswerFails(),
-    ]));
+    const starting = startPyodide(useSnapshot ? snapshotBytes(() => markPhase("fetched")) : null);
+    ({ pyodide, restored } = await Promise.race([starting, wasmAnswerFails(starting)]));
   } catch (error) {
     if (error instanceof FilesMissing) return failed(FILES_MISSING);
     if (navigator.onLine !== false) console.error(error);
