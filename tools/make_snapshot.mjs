@@ -121,9 +121,42 @@ function writeStaticFile(path, bytes) {
   renameSync(target + ".partial", target);
 }
 
-// Where to cut the snapshot so that its parts cost about the same on the wire: most of it is
-// zeros, which cost nothing, so equal byte counts would leave one part holding nearly all.
-// A quick deflate of each block stands in for the brotli size.
+// The snapshot as the page reads it (web/calendar-links-files.mjs): its length, its runs of
+// pages that hold anything but zeros (offset and length of each), then those runs' bytes. About
+// 12 of its 31 MB are whole pages of zeros (memory Python freed or never used), which brotli
+// sends for almost nothing but every visit would read back from the cache and copy again.
+const PAGE = 4096;
+
+function isZeros(bytes) {
+  const words = new BigUint64Array(bytes.buffer, bytes.byteOffset, Math.floor(bytes.length / 8));
+  return words.every((word) => word === 0n) && bytes.subarray(words.length * 8).every((byte) => byte === 0);
+}
+
+function sparse(bytes) {
+  const runs = [];
+  for (let start = 0; start < bytes.length; start += PAGE) {
+    if (isZeros(bytes.subarray(start, start + PAGE))) continue;
+    const end = Math.min(start + PAGE, bytes.length);
+    const last = runs.at(-1);
+    if (last && last[0] + last[1] === start) last[1] = end - last[0];
+    else runs.push([start, end - start]);
+  }
+  const header = new Uint32Array([bytes.length, runs.length, ...runs.flat()]);
+  const data = runs.reduce((sum, [, length]) => sum + length, 0);
+  const stream = new Uint8Array(header.byteLength + data);
+  const view = new DataView(stream.buffer);
+  header.forEach((number, index) => view.setUint32(4 * index, number, true));
+  let offset = header.byteLength;
+  for (const [start, length] of runs) {
+    stream.set(bytes.subarray(start, start + length), offset);
+    offset += length;
+  }
+  return { stream, runs: runs.length };
+}
+
+// Where to cut the stream so that its parts cost about the same on the wire: some of it
+// compresses far better than the rest, so equal byte counts would leave one part holding most
+// of the cost. A quick deflate of each block stands in for the brotli size.
 function cutPoints(bytes, parts, block = 1 << 20) {
   const costs = [];
   for (let start = 0; start < bytes.length; start += block) {
@@ -138,8 +171,12 @@ function cutPoints(bytes, parts, block = 1 << 20) {
   });
   return [0, ...cuts, bytes.length];
 }
-const cuts = cutPoints(snapshot, SNAPSHOT_PARTS.length);
-SNAPSHOT_PARTS.forEach((path, index) => writeStaticFile(path, snapshot.subarray(cuts[index], cuts[index + 1])));
+const { stream, runs } = sparse(snapshot);
+const cuts = cutPoints(stream, SNAPSHOT_PARTS.length);
+SNAPSHOT_PARTS.forEach((path, index) => writeStaticFile(path, stream.subarray(cuts[index], cuts[index + 1])));
 // The single file of earlier builds, and its compressed siblings.
 for (const suffix of ["", ".br", ".gz"]) rmSync(fileURLToPath(new URL(`pyodide/snapshot.bin${suffix}`, vendor)), { force: true });
-console.log(`snapshot: ${snapshot.length.toLocaleString("en")} bytes in ${SNAPSHOT_PARTS.length} parts`);
+console.log(
+  `snapshot: ${snapshot.length.toLocaleString("en")} bytes, ${stream.length.toLocaleString("en")} stored ` +
+    `(${runs} runs without the pages of zeros) in ${SNAPSHOT_PARTS.length} parts`,
+);

@@ -50,17 +50,63 @@ export function bytesOf(url) {
   return downloads.get(url);
 }
 
-// The whole snapshot: its parts fetched side by side, joined; `fetched` runs in between.
+// The snapshot is stored sparse: about 12 of its 31 MB are pages of zeros, which every visit
+// would otherwise read back from the HTTP cache, decode and copy again. Its parts, taken in
+// order, are one stream (tools/make_snapshot.mjs writes it) of little-endian 32-bit numbers:
+//   the snapshot's length, the number of runs, then each run's offset and length;
+// and then each run's bytes, in the same order. What no run covers is zeros, as a new buffer is.
+class SnapshotDamaged extends Error {}
+
+// Fills one target after another with the parts' bytes, in order, across the parts' ends.
+function partsReader(parts) {
+  let part = 0;
+  let offset = 0;
+  return {
+    copyInto(target) {
+      let written = 0;
+      while (written < target.length) {
+        if (part === parts.length) throw new SnapshotDamaged("the snapshot's parts end early");
+        const taken = Math.min(parts[part].length - offset, target.length - written);
+        target.set(parts[part].subarray(offset, offset + taken), written);
+        written += taken;
+        offset += taken;
+        if (offset === parts[part].length) {
+          part += 1;
+          offset = 0;
+        }
+      }
+    },
+    atEnd: () => part === parts.length,
+  };
+}
+
+function numbersFrom(reader, count) {
+  const bytes = new Uint8Array(4 * count);
+  reader.copyInto(bytes);
+  const view = new DataView(bytes.buffer);
+  return Array.from({ length: count }, (_, index) => view.getUint32(4 * index, true));
+}
+
+// The snapshot in one buffer, laid out from its sparse parts.
+function laidOut(parts) {
+  const reader = partsReader(parts);
+  const [length, runs] = numbersFrom(reader, 2);
+  const table = numbersFrom(reader, 2 * runs);
+  const whole = new Uint8Array(length);
+  for (let run = 0; run < runs; run += 1) {
+    const [start, size] = [table[2 * run], table[2 * run + 1]];
+    if (start + size > length) throw new SnapshotDamaged("a run of the snapshot lies outside it");
+    reader.copyInto(whole.subarray(start, start + size));
+  }
+  if (!reader.atEnd()) throw new SnapshotDamaged("the snapshot's parts hold more than its runs");
+  return whole;
+}
+
+// The whole snapshot: its parts fetched side by side, then laid out; `fetched` runs in between.
 export async function snapshotBytes(fetched = () => {}) {
   const parts = await Promise.all(snapshotPartURLs.map(bytesOf));
   fetched();
-  const whole = new Uint8Array(parts.reduce((length, part) => length + part.byteLength, 0));
-  let offset = 0;
-  for (const part of parts) {
-    whole.set(new Uint8Array(part), offset);
-    offset += part.byteLength;
-  }
-  return whole;
+  return laidOut(parts.map((part) => new Uint8Array(part)));
 }
 
 // What a start from the snapshot downloads itself, besides modules; Pyodide's loader fetches
