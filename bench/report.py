@@ -328,7 +328,7 @@ TIMELINE_PHASES = tuple(json.loads(web_constant("calendar-links-timeline.mjs", "
 TIMELINE_LABELS = {
     "embed": "embed module runs (the page, the module and its imports)",
     "fetched": "snapshot's parts fetched",
-    "joined": "parts joined",
+    "joined": "parts laid out in one buffer",
     "restored": "Pyodide restored (its .wasm compiled)",
     "mounted": "archive in place, digest checked",
     "start": "app starts",

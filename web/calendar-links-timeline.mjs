@@ -4,7 +4,7 @@
 // microseconds, so they are always on. No imports, so the embed module can mark first.
 //   embed     the embed module runs (from navigation start: the page and the module's request)
 //   fetched   the snapshot's parts have arrived
-//   joined    they are joined into one buffer
+//   joined    they are laid out in one buffer (the parts leave out its pages of zeros)
 //   restored  Pyodide restored from it (its .wasm downloaded and compiled, when that was later)
 //   mounted   our archive is in place and its digest checked
 //   start     the app starts (marked by the app, py/calendar_links_app.py)
