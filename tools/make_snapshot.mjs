@@ -2,6 +2,7 @@
 // so the page restores a warm interpreter instead of starting Python and importing again.
 // Run by tools/build_static.py after the app archive is built; output in static/vendor/.
 import { execFileSync } from "node:child_process";
+import nodeCrypto from "node:crypto";
 import { readFileSync, rmSync, writeFileSync, renameSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { deflateRawSync } from "node:zlib";
@@ -13,11 +14,36 @@ const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", vendor).href
 // The page's DOM helpers: only functions, nothing runs on import, so Node can load them too.
 const pageDom = await import(new URL("web/calendar-links-dom.mjs", root).href);
 
+// The same inputs must give the same snapshot, byte for byte: its parts then keep their
+// digests, and so their names, from one build to the next, and a browser keeps its copy across
+// a deploy that changed nothing in them. Besides the hash seed below, what made builds differ
+// is what the interpreter reads from the clock (file times, time.time()) and from the random
+// source (a generator's state) while the snapshot is made: both are fixed here. Nothing secret
+// is lost: every page restored from one snapshot shares its bytes anyway, Python reads the
+// browser's random source anew for each os.urandom(), and the page reseeds `random`.
+const BUILD_EPOCH_MS = Date.UTC(2026, 0, 1);
+let ticks = 0;
+const clock = () => (ticks += 1);
+performance.now = clock;
+Date.now = () => BUILD_EPOCH_MS + clock();
+let state = 0x2545f491;
+// xorshift32: any fixed sequence of bytes will do.
+const nextRandom = () => {
+  state ^= state << 13;
+  state ^= state >>> 17;
+  state ^= state << 5;
+  return state >>> 0;
+};
+nodeCrypto.randomFillSync = (view) => {
+  const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  for (let index = 0; index < bytes.length; index += 1) bytes[index] = nextRandom() & 0xff;
+  return view;
+};
+Math.random = () => nextRandom() / 2 ** 32;
+
 const pyodide = await loadPyodide({
   indexURL: fileURLToPath(new URL("pyodide/", vendor)),
   _makeSnapshot: true,
-  // A fixed hash seed, so that the same inputs give nearly the same snapshot (a few hundred
-  // bytes still differ from one build to the next, so its brotli sibling is made anew).
   env: { PYTHONHASHSEED: "0", HOME: "/home/pyodide" },
 });
 // Files are not part of the snapshot: the page writes the same archive to the same path
