@@ -117,8 +117,8 @@ def report_start(loads: Sequence[Load]) -> tuple[str, dict[str, Any]]:
         ),
         f"   app ÷ bare snapshot restore: cold {targets['cold']:.2f}x, warm {targets['warm']:.2f}x "
         f"(target: within 1.15x: {'met' if max(targets.values()) <= 1.15 else 'not met'})",
-        "   warm = reload in the same off-the-record context, which re-downloads pyodide.asm.wasm and the snapshot;",
-        "   'app, persistent profile' = the app in a browser with an on-disk profile (a warm load revalidates everything).",
+        "   warm = reload in the same off-the-record context, every runtime file read from its in-memory HTTP cache;",
+        "   'app, persistent profile' = the app in a browser with an on-disk profile, its files read from the disk cache.",
     ]
     return "\n".join(text), summary
 

@@ -24,9 +24,10 @@ Times are read inside the page, in milliseconds from navigation start:
   every field has its buttons (the bench pages set the same mark when their work is done);
 - cold: a new browser context (empty profile and HTTP cache), one navigation;
 - warm: page.reload() in that context once the cold load has settled. These contexts are
-  off-the-record: their in-memory HTTP cache keeps neither pyodide.asm.wasm (9.6 MB) nor
-  snapshot.bin (31 MB), so a warm load downloads those two again. The "persistent profile" row is the
-  app in a browser with an on-disk profile, where a warm load revalidates everything.
+  off-the-record: their HTTP cache is in memory, and a warm load reads every runtime file from
+  it (none is downloaded again: Resource Timing's transferSize is 0). The "persistent profile" row
+  is the app in a browser with an on-disk profile, whose warm load reads them from the disk cache,
+  as a person's repeat visit does.
 
 Section 9 (bench/per_engine.py) visits the README's embed cold and warm in each engine and
 counts the bytes at the server.

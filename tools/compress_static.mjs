@@ -3,7 +3,7 @@
 // gzip_static and brotli_static, Caddy's `precompressed`. Run by tools/build_static.py with
 // the files as arguments.
 //
-// Brotli at its highest quality takes about 40 s for the 31 MB snapshot, so each result is
+// Brotli at its highest quality takes about 40 s for the 19 MB snapshot, so each result is
 // kept in build/compressed/ under the digest of its input: an unchanged file costs nothing
 // the next time. Node's own zlib does both formats, so no package is needed; the
 // compressions run on its thread pool, side by side.

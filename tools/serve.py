@@ -187,7 +187,7 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         return int(modified) <= since
 
     def copyfile(self, source: Any, outputfile: Any) -> None:
-        # The kernel sends the file (sendfile) without holding Python's lock, so the 31 MB
+        # The kernel sends the file (sendfile) without holding Python's lock, so the 19 MB
         # snapshot doesn't slow down the other files a page asks for at the same moment.
         if outputfile is self.wfile:
             self.wfile.flush()
