@@ -45,6 +45,7 @@ def test_modules_come_after_what_they_import_and_a_cycle_stops_the_build() -> No
         module_order({"a.mjs": 'import "./b.mjs";', "b.mjs": 'import("./a.mjs");'})
 
 
+@pytest.mark.built
 def test_every_built_name_names_a_file_whose_digest_is_its_content() -> None:
     built = manifest()
     assert "vendor/pyodide/snapshot-1.bin" in built and "calendar-links-runtime.mjs" in built

@@ -14,16 +14,19 @@ from hashed_names import manifest
 from import_graph import module_name, module_sources, reachable_modules
 
 ROOT = Path(__file__).resolve().parents[2]
-# The full files, as a normal start without the snapshot uses them.
-# By their content-hashed names (tools/hashed_names.py).
-FULL_ARCHIVES = tuple(ROOT / "static" / manifest()[name] for name in ("vendor/calendar-links.zip", "vendor/pyodide/python_stdlib.zip"))
+
+
+def full_archives() -> tuple[Path, ...]:
+    """The full files, as a normal start without the snapshot uses them, by their content-hashed
+    names (tools/hashed_names.py): read when a test runs, so collecting needs no build."""
+    return tuple(ROOT / "static" / manifest()[name] for name in ("vendor/calendar-links.zip", "vendor/pyodide/python_stdlib.zip"))
 
 
 def reachable_from_ours() -> list[str]:
     """Our modules and everything their imports reach, transitively, among the shipped modules."""
     source = ROOT / "py"
     ours = [module_name(str(path.relative_to(source))) for path in source.rglob("*.py")]
-    return sorted(reachable_modules(ours, module_sources(FULL_ARCHIVES)))
+    return sorted(reachable_modules(ours, module_sources(full_archives())))
 
 
 def test_every_code_path_runs_and_every_import_resolves_after_a_restore(
@@ -42,7 +45,7 @@ def test_every_code_path_runs_and_every_import_resolves_after_a_restore(
     # extension it doesn't build), and a module refusing the platform itself (asyncio's
     # Windows modules raise a bare ImportError). A module the full files hold must import;
     # a trimmed file shows as ModuleNotFoundError naming it, or as zipimport's ZipImportError.
-    shipped = set(module_sources(FULL_ARCHIVES))
+    shipped = set(module_sources(full_archives()))
     trimmed = {
         name: failure
         for name, failure in failures.items()
