@@ -1,12 +1,13 @@
 """Property tests: any text, any instant in any zone, any stored setting.
 
 Runs are derandomized (the same examples every run, no example database) and
-kept to a few dozen examples each, so the whole core suite stays fast and
-never flaky; raise max_examples locally when hunting.
+kept to a few dozen examples each (ten in `make check`), so the whole core suite
+stays fast and never flaky; raise max_examples locally when hunting.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -48,9 +49,14 @@ STAMP = datetime(2026, 5, 4, 3, 2, 1, tzinfo=UTC)
 LINK = "https://crm.example.com/contacts/42"
 PAGE = PageContext("https://crm.example.com/app?view=1", "Europe/Berlin", "MDY")
 
-MODERATE = settings(
-    max_examples=40, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow]
+# Two profiles of the same derandomized settings: "full" (`make test`, and any run that names
+# none) and "check", a quarter of the generated examples for `make check`, which sets
+# HYPOTHESIS_PROFILE=check. Every @example case runs in both.
+settings.register_profile(
+    "full", max_examples=40, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow]
 )
+settings.register_profile("check", settings.get_profile("full"), max_examples=10)
+MODERATE = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "full"))
 
 # 100 KB of everything iCalendar must escape, fold or keep.
 HUGE = ("Zoë <b>&amp;</b> ; , \\ : \\N \r\n😀 e\u0301 שלום \u200f\t" * 2600)[:100_000]
