@@ -28,9 +28,11 @@ dist: static
 	$(PY) tools/dist.py
 	$(PY) tools/pack_static.py
 
-# The property tests run their "check" profile here, fewer generated examples (tests/test_properties.py).
+# Without collecting tests/browser (all `browser`; some of its modules read the build when
+# imported). The property tests run their "check" profile, fewer generated examples
+# (tests/test_properties.py).
 check: $(INSTALLED) lint
-	HYPOTHESIS_PROFILE=check $(PY) -m pytest -m "not browser and not built" -q $(PYTEST_ARGS)
+	HYPOTHESIS_PROFILE=check $(PY) -m pytest -m "not browser and not built" --ignore=tests/browser -q $(PYTEST_ARGS)
 
 # mypy --strict over py/, tools/, bench/ and tests/ (pyproject.toml; the Django tests' conftest.py
 # in a run of its own, as the other conftest.py is a module of the same name), ruff, and the
