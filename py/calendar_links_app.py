@@ -24,6 +24,7 @@ from calendar_links_page import menus
 from calendar_links_page import page_reader as reader
 from calendar_links_page import page_render as render
 from calendar_links_page import settings_store
+from calendar_links_page import substitutes
 from calendar_links import PageContext, date_order_from_locale
 from calendar_links_core.click_guard import is_repeat
 from calendar_links_core.date_names import DateLanguage
@@ -139,6 +140,10 @@ class CalendarLinks:
                 clicks.on_provider_click(button, group, self.enabled, self.preferences, page)
             elif button.matches(render.CANCEL_BUTTON_SELECTOR):
                 clicks.on_cancel_click(group, self.page_context())
+            elif button.matches(substitutes.COPY_BUTTON_SELECTOR):
+                substitutes.on_copy_click(button, group)
+            elif button.matches(substitutes.SHARE_BUTTON_SELECTOR):
+                substitutes.on_share_click(button, group)
 
     def on_keydown(self, event: Any) -> None:
         """Keyboard use of a group's menu; a held Enter or Space is one press."""

@@ -17,6 +17,7 @@
 //   calendar-links-changed-fields.mjs  the fields changed since the last pass
 //   calendar-links-long-pages.mjs    very long pages: groups near the view only
 //   calendar-links-locale.mjs        the browser's locale data for a language
+//   calendar-links-frames.mjs        the frames around the page; copying or sharing a text
 //
 // Lists cross over as JS arrays that Python converts in one call (to_py/to_js), not as JSON
 // text: a host page may have replaced JSON.parse or given arrays a toJSON (Prototype.js did).
@@ -43,3 +44,4 @@ export {
   WINDOW_FROM, isLongPage, listenForWindowChanges, takeWindowChanges, watchNearView,
 } from "./calendar-links-long-pages.mjs";
 export { dateLanguage } from "./calendar-links-locale.mjs";
+export { canShare, copyOffer, frameSandboxes, shareOffer } from "./calendar-links-frames.mjs";

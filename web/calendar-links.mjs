@@ -27,6 +27,7 @@ const RESTORE_MODULES = [
   "./calendar-links-placing.mjs",
   "./calendar-links-page-changes.mjs",
   "./calendar-links-locale.mjs",
+  "./calendar-links-frames.mjs",
   "./vendor/pyodide/pyodide.mjs",
   "./vendor/pyodide/pyodide.asm.mjs",
 ];

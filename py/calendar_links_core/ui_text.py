@@ -31,6 +31,7 @@ __all__ = [
     "REMINDER_LABEL",
     "REMINDER_NOTE",
     "SETTINGS_TITLE",
+    "SHARE_TEXT",
     "UNEXPECTED",
     "account_refused",
     "account_saved",
@@ -74,6 +75,8 @@ CANCEL_HINT: Final = marked(
     "Downloads an .ics file that takes the event added before out of Outlook, Apple Calendar or any calendar app."
 )
 CANCEL_NOTICE: Final = marked("Downloaded the removal. Open the file, and your calendar takes the event out.")
+# The button that hands a link or a file to the browser's share sheet (core/frames.py).
+SHARE_TEXT: Final = marked("Share")
 REMINDER_LABEL: Final = marked("Reminder in downloaded events (.ics)")
 REMINDER_NOTE: Final = marked(
     "Google Calendar's link and Outlook on the web's can't carry a reminder: they use the "

@@ -4,19 +4,25 @@ and the facts the core needs about this browser (zone, date order, clock, page U
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from typing import Any
 
 
 from calendar_links_page.interop import JS_NULL, dom, js, js_bytes, js_object, present
 from calendar_links_core.date_names import DateLanguage, date_language_from_intl
+from calendar_links_core.frames import FrameLimits, frame_limits
 
 __all__ = [
     "browser_date_parts",
+    "can_share",
+    "copy_offer",
+    "frames",
     "date_language",
     "browser_time_zone",
     "download_file",
     "now",
     "open_tab",
     "page_url",
+    "share_offer",
     "base_url",
     "stored_text",
     "store_text",
@@ -58,6 +64,29 @@ def download_file(content: bytes, file_name: str, media_type: str) -> None:
     link.remove()
     # A bound JS function, so no Python proxy is left waiting on the timer.
     js.setTimeout(js.URL.revokeObjectURL.bind(js.URL, url), _REVOKE_AFTER_MS)
+
+
+def frames() -> FrameLimits:
+    """What the frames around the page allow: new tabs, downloads (read at each click: a host
+    may move its frame)."""
+    found = dom.frameSandboxes().to_py()
+    return frame_limits([present(sandbox) for sandbox in found["sandboxes"]], bool(found["reachesTop"]))
+
+
+def can_share(text: str, file_name: str = "", media_type: str = "") -> bool:
+    """Whether the browser's share sheet takes this text here: a file (file_name) or a link."""
+    return bool(dom.canShare(text, file_name, media_type))
+
+
+def copy_offer(button: Any, copied_text: str, selected_text: str) -> None:
+    """Copy the text offered beside button, saying copied_text; where the clipboard is refused,
+    select it for the person to copy, saying selected_text."""
+    dom.copyOffer(button, copied_text, selected_text)
+
+
+def share_offer(button: Any, file_name: str, media_type: str, selected_text: str) -> None:
+    """Hand the text offered beside button to the share sheet (a File when file_name is given)."""
+    dom.shareOffer(button, file_name, media_type, selected_text)
 
 
 def stored_text(key: str) -> str | None:

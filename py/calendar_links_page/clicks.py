@@ -11,6 +11,7 @@ from calendar_links_page import added_store
 from calendar_links_page import browser_actions as browser
 from calendar_links_page import page_reader as reader
 from calendar_links_page import page_render as render
+from calendar_links_page import substitutes
 from calendar_links_core.added_events import cancellation_draft, event_dates, next_sequence, with_addition, with_cancellation
 from calendar_links import (
     ICS_MEDIA_TYPE,
@@ -26,22 +27,35 @@ from calendar_links import (
 )
 from calendar_links_core.providers.base import Action, Click, DownloadFile, OpenUrl, Preferences, Provider
 from calendar_links_core.providers.registry import PROVIDERS, calendar_names, provider_named
-from calendar_links_core.ui_text import CALENDAR_GONE, CANCEL_NOTICE, FIELD_GONE, click_notice, inactive, no_repeat, tab_blocked
+from calendar_links_core.frames import Substitute, download_substitute, may_download, tab_substitute
+from calendar_links_core.ui_text import CALENDAR_GONE, CANCEL_NOTICE, FIELD_GONE, click_notice, inactive, no_repeat
 
-__all__ = ["explained_problem", "on_cancel_click", "on_provider_click", "perform"]
+__all__ = ["carry_out", "explained_problem", "on_cancel_click", "on_provider_click"]
 
 
-def perform(action: Action) -> bool:
-    """Carry out a calendar's action in the browser: False when the browser refused it (a blocked
-    tab); an action of no known kind fails loudly."""
+def carry_out(action: Action, calendar_name: str) -> Substitute | None:
+    """Carry out a calendar's action in the browser; what to offer instead when the browser
+    refused it or a frame may have dropped it (None: it happened). An action of no known kind
+    fails loudly."""
     match action:
         case OpenUrl(url=url):
-            return browser.open_tab(url)
-        case DownloadFile(content=content, file_name=file_name, media_type=media_type):
-            browser.download_file(content, file_name, media_type)
-            return True
+            if browser.open_tab(url):
+                return None
+            return tab_substitute(calendar_name, url, browser.frames(), browser.can_share(url))
+        case DownloadFile():
+            return _download(action)
         case _:
             assert_never(action)
+
+
+def _download(file: DownloadFile) -> Substitute | None:
+    limits = browser.frames()
+    if may_download(limits):
+        browser.download_file(file.content, file.file_name, file.media_type)
+    text = file.content.decode()
+    return download_substitute(
+        file.file_name, text, file.media_type, limits, browser.can_share(text, file.file_name, file.media_type)
+    )
 
 
 def _field_of(group: Any) -> Any:
@@ -82,10 +96,11 @@ def on_provider_click(
     stamp = browser.now()
     sequence = next_sequence(events, draft.uid, stamp)
     action = provider.action(draft, Click(preferences, stamp, sequence))
-    if not perform(action):
-        # Never "opened" when nothing opened: the person gets the link to open it themselves.
-        notice, link_text = tab_blocked(provider.calendar_name)
-        render.show_message_with_link(group, notice, link_text, action.url if isinstance(action, OpenUrl) else "")
+    substitute = carry_out(action, provider.calendar_name)
+    if substitute is not None:
+        # Never "opened" or "downloaded", nor remembered, when it didn't or may not have
+        # happened: the person gets what still works.
+        substitutes.show_substitute(group, substitute)
         return
     # Only a file carries the SEQUENCE; a link can't update or cancel what it made.
     sent = sequence if isinstance(action, DownloadFile) else None
@@ -134,7 +149,12 @@ def on_cancel_click(group: Any, page: PageContext) -> None:
         return
     stamp = browser.now()
     sequence = next_sequence(events, uid, stamp)
-    perform(DownloadFile(ics_cancellation(cancelled, stamp, sequence), ics_file_name(cancelled), ICS_MEDIA_TYPE))
+    download = DownloadFile(ics_cancellation(cancelled, stamp, sequence), ics_file_name(cancelled), ICS_MEDIA_TYPE)
+    substitute = _download(download)
+    if substitute is not None:
+        # The event stays remembered as added: its cancel button stays for another try.
+        substitutes.show_substitute(group, substitute)
+        return
     added_store.keep(with_cancellation(events, uid, sequence, int(stamp.timestamp())))
     render.show_state(group, "new", "")
     render.show_notice(group, CANCEL_NOTICE)

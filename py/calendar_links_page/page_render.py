@@ -26,6 +26,7 @@ from calendar_links_core.wording import Language, Words
 __all__ = [
     "ANNOUNCER_CLASS",
     "GROUP_CLASS",
+    "MESSAGE_CLASS",
     "MENU_FROM",
     "CANCEL_BUTTON_SELECTOR",
     "PROVIDER_BUTTON_SELECTOR",
@@ -54,7 +55,7 @@ CANCEL_BUTTON_SELECTOR: Final = 'button[data-calendar-action="cancel"]'
 # From this many calendars on, a group is one trigger and a menu: a row of five buttons
 # beside every date would crowd a record page.
 MENU_FROM: Final = 3
-_MESSAGE_CLASS: Final = "calendar-links__message"
+MESSAGE_CLASS: Final = "calendar-links__message"
 ANNOUNCER_CLASS: Final = "calendar-links-announcer"
 _ANNOUNCE_AFTER_MS: Final = 100
 _NOTE_CLASS: Final = "calendar-links__note"
@@ -195,12 +196,12 @@ def remove_orphan_groups(field_selector: str) -> None:
 
 
 def _message(group: Any, buttons: Any) -> Any:
-    message = present(group.querySelector("." + _MESSAGE_CLASS))
+    message = present(group.querySelector("." + MESSAGE_CLASS))
     if message is None or not dom.ownsId(message):
         # A host that copies a row with its buttons (Django's "Add another") copies the
         # message and its id too: the copy gets its own.
         if message is None:
-            message = element("span", _MESSAGE_CLASS)
+            message = element("span", MESSAGE_CLASS)
             group.append(message)
         message.id = f"calendar-links-message-{next(_message_ids)}"
         # Screen readers then read the message (a problem, a notice) with the buttons.
@@ -220,7 +221,7 @@ def show_message(
     announce_it: also read it out (what a person's own click or edit led to); checks made in
     the background stay quiet.
     """
-    message = present(group.querySelector("." + _MESSAGE_CLASS))
+    message = present(group.querySelector("." + MESSAGE_CLASS))
     buttons = group.querySelectorAll("button")
     group.classList.toggle(GROUP_CLASS + "--problem", problem is not None and not waiting)
     group.classList.toggle(GROUP_CLASS + "--waiting", problem is not None and waiting)
@@ -232,7 +233,7 @@ def show_message(
             button.removeAttribute("aria-disabled")
     if problem is None:
         if message is not None and (
-            message.classList.contains(_MESSAGE_CLASS + "--problem") or message.classList.contains(_MESSAGE_CLASS + "--waiting")
+            message.classList.contains(MESSAGE_CLASS + "--problem") or message.classList.contains(MESSAGE_CLASS + "--waiting")
         ):
             message.remove()
             for button in buttons:
@@ -242,9 +243,9 @@ def show_message(
     text = language_of(group).text(problem)
     _leave_top_layer(message)
     message.textContent = text
-    message.classList.remove(_MESSAGE_CLASS + "--notice")
-    message.classList.toggle(_MESSAGE_CLASS + "--problem", not waiting)
-    message.classList.toggle(_MESSAGE_CLASS + "--waiting", waiting)
+    message.classList.remove(MESSAGE_CLASS + "--notice")
+    message.classList.toggle(MESSAGE_CLASS + "--problem", not waiting)
+    message.classList.toggle(MESSAGE_CLASS + "--waiting", waiting)
     if announce_it:
         announce(text)
 
@@ -253,8 +254,8 @@ def show_notice(group: Any, notice: Words | str) -> str:
     """Say, once, what a click did (read out through the page's live region); the notice floats
     under the buttons, so nothing moves, and clears itself after a while. Returns the text shown."""
     message = _message(group, group.querySelectorAll("button"))
-    message.classList.remove(_MESSAGE_CLASS + "--problem", _MESSAGE_CLASS + "--waiting", _MESSAGE_CLASS + "--with-link")
-    message.classList.add(_MESSAGE_CLASS + "--notice")
+    message.classList.remove(MESSAGE_CLASS + "--problem", MESSAGE_CLASS + "--waiting", MESSAGE_CLASS + "--with-link")
+    message.classList.add(MESSAGE_CLASS + "--notice")
     text = language_of(group).text(notice)
     message.textContent = text
     _float_in_top_layer(group, message)
@@ -274,7 +275,7 @@ def _float_in_top_layer(group: Any, message: Any) -> None:
     right_to_left = js.getComputedStyle(group).direction == "rtl"
     message.style.setProperty("--calendar-links-notice-top", f"{box.bottom}px")
     message.style.setProperty("--calendar-links-notice-start", f"{js.innerWidth - box.right if right_to_left else box.left}px")
-    message.classList.toggle(_MESSAGE_CLASS + "--rtl", right_to_left)
+    message.classList.toggle(MESSAGE_CLASS + "--rtl", right_to_left)
     if not message.hasAttribute("popover"):
         message.setAttribute("popover", "manual")
     if not message.matches(":popover-open"):
@@ -319,14 +320,14 @@ def show_message_with_link(group: Any, said: Words, link_text: Words | str, url:
     """Show a notice that ends with a link opening url in a new tab (a click on it is the
     person's own, which pop-up blockers let through)."""
     show_notice(group, said)
-    link = element("a", _MESSAGE_CLASS + "-link", language_of(group).text(link_text))
+    link = element("a", MESSAGE_CLASS + "-link", language_of(group).text(link_text))
     link.href = url
     link.target = "_blank"
     link.rel = "noopener noreferrer"
-    message = group.querySelector("." + _MESSAGE_CLASS)
+    message = group.querySelector("." + MESSAGE_CLASS)
     message.append(" ", link)
     # Clickable, and kept until the next click anywhere: the timer clears only the text it set.
-    message.classList.add(_MESSAGE_CLASS + "--with-link")
+    message.classList.add(MESSAGE_CLASS + "--with-link")
 
 
 def show_note(group: Any, note: Words | None) -> None:
@@ -340,7 +341,7 @@ def show_note(group: Any, note: Words | None) -> None:
         return
     if current is None:
         current = element("span", _NOTE_CLASS)
-        group.insertBefore(current, group.querySelector("." + _MESSAGE_CLASS))
+        group.insertBefore(current, group.querySelector("." + MESSAGE_CLASS))
     current.textContent = language_of(group).text(note)
 
 
@@ -367,7 +368,7 @@ def show_state(group: Any, state: str, cancel_label: Words | str, added_to: Sequ
         cancel.setAttribute("data-calendar-action", "cancel")
         cancel.title = language.gettext(CANCEL_HINT)
         # After the calendar buttons (or the menu), before the message.
-        group.insertBefore(cancel, group.querySelector("." + _MESSAGE_CLASS))
+        group.insertBefore(cancel, group.querySelector("." + MESSAGE_CLASS))
     cancel.setAttribute("aria-label", language.text(cancel_label))
     cancel.removeAttribute("aria-disabled")
 
