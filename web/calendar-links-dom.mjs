@@ -44,4 +44,4 @@ export {
   WINDOW_FROM, isLongPage, listenForWindowChanges, takeWindowChanges, watchNearView,
 } from "./calendar-links-long-pages.mjs";
 export { dateLanguage } from "./calendar-links-locale.mjs";
-export { canShare, copyOffer, frameSandboxes, shareOffer } from "./calendar-links-frames.mjs";
+export { canShare, copyOffer, frameSandboxes, offerText, shareOffer } from "./calendar-links-frames.mjs";

@@ -34,7 +34,10 @@ const sharedData = (text, fileName, mediaType) =>
 export function canShare(text, fileName, mediaType) {
   const { navigator, document } = globalThis;
   if (typeof navigator.share !== "function" || typeof navigator.canShare !== "function") return false;
-  if (document.featurePolicy?.allowsFeature("web-share") === false) return false;
+  // A browser that lists the feature tells whether the frames allow it; one without a share
+  // sheet of its own (Chromium on Linux) lists no "web-share" at all.
+  const policy = document.featurePolicy;
+  if (policy?.features().includes("web-share") && !policy.allowsFeature("web-share")) return false;
   try {
     return navigator.canShare(sharedData(text, fileName, mediaType));
   } catch {
@@ -43,6 +46,21 @@ export function canShare(text, fileName, mediaType) {
 }
 
 const offerOf = (button) => closest(button, ".calendar-links__copy");
+// The exact text of each offer: a textarea's value turns CRLF into LF, and an .ics file's
+// lines end in CRLF (RFC 5545 section 3.1). Weakly held: an offer the page drops goes.
+const offeredTexts = new WeakMap();
+
+// Show text in the offer's field, and keep it exactly for copying and sharing.
+export function offerText(offer, text) {
+  querySelector(offer, FIELD_SELECTOR).value = text;
+  offeredTexts.set(offer, text);
+}
+
+// A host that copies a row copies an offer without its kept text: the field then has it.
+const textOf = (button) => {
+  const offer = offerOf(button);
+  return offeredTexts.get(offer) ?? querySelector(offer, FIELD_SELECTOR).value;
+};
 
 function say(button, text) {
   const status = querySelector(offerOf(button), STATUS_SELECTOR);
@@ -59,7 +77,6 @@ function selectIn(button, selectedText) {
 // Copy the offer's text with the Clipboard API; where that is refused (a cross-origin frame
 // without clipboard-write, an insecure page), select it in its field for the person to copy.
 export function copyOffer(button, copiedText, selectedText) {
-  const field = querySelector(offerOf(button), FIELD_SELECTOR);
   const clipboard = globalThis.navigator.clipboard;
   // Where the browser tells (Chromium), a frame's policy that refuses the clipboard is asked
   // first: refused by the call, it would log an error on the host's console.
@@ -67,14 +84,13 @@ export function copyOffer(button, copiedText, selectedText) {
     selectIn(button, selectedText);
     return;
   }
-  clipboard.writeText(field.value).then(() => say(button, copiedText), () => selectIn(button, selectedText));
+  clipboard.writeText(textOf(button)).then(() => say(button, copiedText), () => selectIn(button, selectedText));
 }
 
 // Hand the offer's text to the share sheet; should the browser refuse after all, the button
 // goes and the text is selected for the person to copy.
 export function shareOffer(button, fileName, mediaType, selectedText) {
-  const field = querySelector(offerOf(button), FIELD_SELECTOR);
-  globalThis.navigator.share(sharedData(field.value, fileName, mediaType)).catch((error) => {
+  globalThis.navigator.share(sharedData(textOf(button), fileName, mediaType)).catch((error) => {
     // The person closing the share sheet is an AbortError, and no refusal.
     if (error?.name !== "AbortError") {
       button.hidden = true;

@@ -16,6 +16,7 @@ __all__ = [
     "can_share",
     "copy_offer",
     "frames",
+    "offer_text",
     "date_language",
     "browser_time_zone",
     "download_file",
@@ -76,6 +77,11 @@ def frames() -> FrameLimits:
 def can_share(text: str, file_name: str = "", media_type: str = "") -> bool:
     """Whether the browser's share sheet takes this text here: a file (file_name) or a link."""
     return bool(dom.canShare(text, file_name, media_type))
+
+
+def offer_text(offer: Any, text: str) -> None:
+    """Show text in an offer's field and keep it exactly (a textarea would turn CRLF into LF)."""
+    dom.offerText(offer, text)
 
 
 def copy_offer(button: Any, copied_text: str, selected_text: str) -> None:

@@ -51,7 +51,6 @@ def _offer(group: Any, offer: CopyOffer) -> Any:
         field.type = "text"
     field.readOnly = True
     field.spellcheck = False
-    field.value = offer.text
     field.setAttribute("aria-label", language.text(offer.field_label))
     copy = render.element("button", "calendar-links__button calendar-links__copy-button", language.text(offer.copy_label))
     copy.type = "button"
@@ -68,6 +67,7 @@ def _offer(group: Any, offer: CopyOffer) -> Any:
     status = render.element("span", "calendar-links__copy-status")
     status.setAttribute("role", "status")
     box.append(status)
+    browser.offer_text(box, offer.text)
     return box
 
 

@@ -119,17 +119,26 @@ def test_a_frame_without_allow_popups_offers_the_link_to_copy(
     _forget_sandbox_console_errors(watch)
 
 
-def test_the_copy_button_copies_the_exact_link_where_the_frame_allows_the_clipboard(
-    context: BrowserContext, watch: PageWatch, page: Page, base_url: str, outer_origin: str
+@pytest.mark.parametrize("provider", ["google", "outlook"])
+def test_the_copy_button_copies_the_exact_link_or_file_where_the_frame_allows_the_clipboard(
+    context: BrowserContext, watch: PageWatch, page: Page, base_url: str, outer_origin: str, provider: str
 ) -> None:
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     frame = _open_framed(
         context, page, base_url, outer_origin + "/product.html", SANDBOX, allow="clipboard-read; clipboard-write"
     )
-    frame.locator('[data-calendar-provider="google"]').click()
+    frame.locator(f'[data-calendar-provider="{provider}"]').click()
     frame.locator('button[data-calendar-action="copy"]').click()
     expect(frame.locator(".calendar-links__copy-status")).to_have_text("Copied.")
-    assert frame.evaluate("navigator.clipboard.readText()") == _offered_text(frame)
+    copied = str(frame.evaluate("navigator.clipboard.readText()"))
+    if provider == "google":
+        assert copied == _offered_text(frame)
+        _assert_the_google_link_is_the_record_s(copied)
+    else:
+        # The file's own text, its lines ending in CRLF as RFC 5545 has them (the field
+        # shows them with LF, as every textarea does).
+        assert copied.replace("\r\n", "\n") == _offered_text(frame) and copied.endswith("END:VCALENDAR\r\n")
+        _assert_the_ics_is_the_record_s(copied)
     _forget_sandbox_console_errors(watch)
 
 
@@ -154,6 +163,31 @@ def test_a_download_the_frame_may_drop_is_never_claimed_nor_remembered(
     frame.wait_for_selector(READY, state="attached")
     _assert_nothing_claimed(frame, "outlook")
     assert frame.locator(".calendar-links__note").count() == 0
+    _forget_sandbox_console_errors(watch)
+
+
+# A share sheet, as phones have (Chromium on Linux has none): it keeps what it was given.
+FAKE_SHARE_SHEET = """
+navigator.canShare = () => true;
+navigator.share = async (data) => { window.sharedFile = data.files[0]; };
+"""
+SHARED_FILE = "(async () => [sharedFile.name, sharedFile.type, await sharedFile.text()])()"
+
+
+def test_the_share_button_hands_over_the_exact_file(
+    context: BrowserContext, watch: PageWatch, page: Page, base_url: str, outer_origin: str
+) -> None:
+    # Where a browser has a share sheet, a cross-origin frame needs allow="web-share" for it.
+    context.add_init_script(FAKE_SHARE_SHEET)
+    frame = _open_framed(context, page, base_url, outer_origin + "/product.html", SANDBOX, allow="web-share")
+    frame.locator('[data-calendar-provider="outlook"]').click()
+    share = frame.locator('button[data-calendar-action="share"]')
+    share.click()
+    frame.wait_for_function("window.sharedFile !== undefined")
+    name, media_type, text = frame.evaluate(SHARED_FILE)
+    assert (name, media_type) == (share.get_attribute("data-calendar-file"), "text/calendar")
+    assert name.endswith(".ics") and text.replace("\r\n", "\n") == _offered_text(frame)
+    _assert_the_ics_is_the_record_s(text)
     _forget_sandbox_console_errors(watch)
 
 
@@ -182,21 +216,34 @@ def test_a_same_origin_sandboxed_frame_is_read_and_no_download_is_tried(
     assert watch.console_errors == []
 
 
-SCHEMES = 'light dark'
+SCHEMES = "light dark"
 
 
 @pytest.mark.parametrize(
-    ("name", "width", "scheme"),
-    [("light", 1000, "light"), ("dark", 1000, "dark"), ("phone", 390, "light")],
+    ("name", "width", "scheme", "provider"),
+    [
+        ("light", 1000, "light", "outlook"),
+        ("dark", 1000, "dark", "outlook"),
+        ("phone", 390, "light", "outlook"),
+        ("phone-link", 390, "dark", "google"),
+    ],
 )
 def test_screenshots_of_what_a_sandboxed_frame_offers(
-    context: BrowserContext, watch: PageWatch, page: Page, base_url: str, outer_origin: str, name: str, width: int, scheme: str
+    context: BrowserContext,
+    watch: PageWatch,
+    page: Page,
+    base_url: str,
+    outer_origin: str,
+    name: str,
+    width: int,
+    scheme: str,
+    provider: str,
 ) -> None:
     page.set_viewport_size({"width": width, "height": 760})
     page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
     head = f'<meta name="color-scheme" content="{SCHEMES}"><style>body {{ font: 16px sans-serif }}</style>'
     frame = _open_framed(context, page, base_url, outer_origin + "/product.html", SANDBOX, head=head)
-    frame.locator('[data-calendar-provider="outlook"]').click()
+    frame.locator(f'[data-calendar-provider="{provider}"]').click()
     expect(frame.locator(".calendar-links__copy-text")).to_be_visible()
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / f"sandboxed-frame-{name}.png")
