@@ -57,8 +57,9 @@ def _tokens(sandbox: str) -> frozenset[str]:
 
 
 def frame_limits(sandboxes: Sequence[str | None], reaches_top: bool) -> FrameLimits:
-    """What the frames allow, from the sandbox attribute of each frame element read from the
-    page's own outwards (None: the element has none); reaches_top: each was readable, up to the top page."""
+    """What the frames allow, from the sandbox attribute of each frame element around the page."""
+    # sandboxes run from the page's own frame element outwards (None: it has no sandbox);
+    # reaches_top: every one up to the top page was readable.
 
     def permission(token: str) -> Permission:
         # Sandbox flags are inherited: any frame on the way up that lacks the token blocks it.
@@ -122,8 +123,8 @@ def tab_substitute(calendar_name: str, url: str, limits: FrameLimits, can_share:
 def download_substitute(
     file_name: str, content: str, media_type: str, limits: FrameLimits, can_share: bool
 ) -> Substitute | None:
-    """What a group offers after a download that a frame may have dropped; None: a download
-    known to be allowed, which the group reports and the browser remembers."""
+    """What a group offers after a download a frame may have dropped; None: known to be allowed."""
+    # None: the group reports the download and the browser remembers it.
     if limits.downloads == "allowed":
         return None
     if limits.downloads == "blocked":
