@@ -35,7 +35,7 @@ _REVOKE_AFTER_MS = 10_000
 
 
 def open_tab(url: str) -> bool:
-    """Open a URL in a new tab; False when the browser refused it (a pop-up blocker).
+    """Open a URL in a new tab; False when the browser refused it (a pop-up blocker, a sandbox).
 
     Must run synchronously inside the click, or pop-up blockers object.
     """
@@ -43,7 +43,10 @@ def open_tab(url: str) -> bool:
     # a blocked tab couldn't be told apart: the tab opens without it, then forgets its opener
     # (no handle back to the CRM page). The browser's default referrer policy sends the
     # calendar at most this page's origin, never the record's path.
-    tab = present(js.window.open(url, "_blank"))
+    try:
+        tab = present(js.window.open(url, "_blank"))
+    except Exception:  # noqa: BLE001 - Firefox throws in a frame without allow-popups, where others give null
+        return False
     if tab is None:
         return False
     tab.opener = JS_NULL

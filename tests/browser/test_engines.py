@@ -159,3 +159,40 @@ def test_the_marketplace_switch_turns_a_calendar_on(engine: EnginePage, site: En
     assert toggle == "true"
     assert engine.call("() => JSON.parse(localStorage.getItem('calendar-links:integrations'))")["google"] is True
     assert page_errors(engine) == []
+
+
+IN_FRAME = "(source) => new Function('frame', source)(frames[0])"
+# Until the record page arrives the frame holds its initial about:blank, of no origin we can read.
+FRAME_STATE = "try { return frame.document.documentElement.dataset.calendarLinksState; } catch { return null; }"
+
+
+def test_a_sandboxed_frame_s_blocked_tab_and_download_are_never_claimed(engine: EnginePage, site: EngineSite) -> None:
+    # The record page in a frame of the same origin that blocks tabs and downloads: its
+    # sandbox attribute is readable there, so no download is tried and nothing is claimed.
+    engine.goto(site.add_page("/blank.html", "<!doctype html><title>blank</title>"))
+    engine.call(ENABLE, {"google": True, "outlook": True})
+    # The test server's own policy forbids framing (frame-ancestors 'none'): this one allows it.
+    policy = {"Content-Security-Policy": "default-src 'self'; script-src 'self' 'unsafe-eval'; object-src 'none'"}
+    site.add_page("/record.html", page_html(RECORD, head=TWO_TAGS.split("</script>", 1)[1]), policy)
+    engine.goto(site.add_page(
+        "/product.html",
+        '<!doctype html><title>Another product</title>'
+        '<iframe sandbox="allow-scripts allow-same-origin" src="/record.html"></iframe>',
+    ))  # fmt: skip
+    wait_until(lambda: engine.call(IN_FRAME, FRAME_STATE) == "ready", START_TIMEOUT_S, "ready in the frame")
+    for provider in ("google", "outlook"):
+        engine.call(IN_FRAME, f"frame.document.querySelector('[data-calendar-for=\"close\"] [data-calendar-provider=\"{provider}\"]').click()")
+        said = wait_until(
+            lambda: engine.call(IN_FRAME, "return frame.document.querySelector('[data-calendar-for=\"close\"] .calendar-links__message')?.textContent"),
+            10,
+            "the notice",
+        )
+        assert "This page is inside a frame that blocks" in said and "Downloaded" not in said and "Opened" not in said
+        offered = engine.call(IN_FRAME, "return frame.document.querySelector('.calendar-links__copy-text').value")
+        if provider == "google":
+            assert urlsplit(offered).hostname == "calendar.google.com"
+        else:
+            (event,) = icalendar.Calendar.from_ical(offered).walk("VEVENT")
+            assert event.start == date(2026, 12, 10)
+    assert engine.call(IN_FRAME, "return frame.localStorage.getItem('calendar-links:added')") is None
+    assert engine.call(IN_FRAME, "return frame.document.querySelectorAll('[data-calendar-added]').length") == 0
