@@ -192,7 +192,7 @@ def test_a_sandboxed_frame_s_blocked_tab_and_download_are_never_claimed(engine: 
         if provider == "google":
             assert urlsplit(offered).hostname == "calendar.google.com"
         else:
-            (event,) = icalendar.Calendar.from_ical(offered).walk("VEVENT")
+            (event,) = ics_events(icalendar.Calendar.from_ical(offered))
             assert event.start == date(2026, 12, 10)
     assert engine.call(IN_FRAME, "return frame.localStorage.getItem('calendar-links:added')") is None
     assert engine.call(IN_FRAME, "return frame.document.querySelectorAll('[data-calendar-added]').length") == 0

@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 import icalendar
 import pytest
 from conftest import ARTIFACTS, READY, PageWatch, set_integrations
+from contract.ics_values import ics_events, ics_moment, ics_text
 from playwright.sync_api import BrowserContext, Download, Frame, Page, expect
 from test_host_conditions import page_with
 from test_host_faults import RECORD
@@ -91,10 +92,9 @@ def _assert_the_google_link_is_the_record_s(url: str) -> None:
 
 
 def _assert_the_ics_is_the_record_s(text: str) -> None:
-    calendar = icalendar.Calendar.from_ical(text)
-    (event,) = calendar.walk("VEVENT")
-    assert event.decoded("DTSTART") == DUE
-    assert "Ada Lovelace" in str(event["SUMMARY"])
+    (event,) = ics_events(icalendar.Calendar.from_ical(text))
+    assert ics_moment(event, "DTSTART") == DUE
+    assert "Ada Lovelace" in ics_text(event, "SUMMARY")
 
 
 @pytest.mark.parametrize("sandbox", [SANDBOX, SANDBOX + " allow-downloads"])
@@ -158,11 +158,11 @@ def test_a_download_the_frame_may_drop_is_never_claimed_nor_remembered(
     # The browser saved it only where the frame allows downloads: the page can't tell which.
     assert len(downloads) == (1 if "allow-downloads" in sandbox else 0)
     page.reload()
-    frame = page.frame(url=base_url + "framed-crm.html")
-    assert frame is not None
-    frame.wait_for_selector(READY, state="attached")
-    _assert_nothing_claimed(frame, "outlook")
-    assert frame.locator(".calendar-links__note").count() == 0
+    reloaded = page.frame(url=base_url + "framed-crm.html")
+    assert reloaded is not None
+    reloaded.wait_for_selector(READY, state="attached")
+    _assert_nothing_claimed(reloaded, "outlook")
+    assert reloaded.locator(".calendar-links__note").count() == 0
     _forget_sandbox_console_errors(watch)
 
 
