@@ -128,3 +128,48 @@ def test_every_calendar_name_and_hint_reads_in_every_language(code: str) -> None
             assert language.gettext(text).strip()
         hint: Words = provider.hint(GOOGLE_PREFERENCES)
         assert "zoe@example.com" in language.text(hint) or provider is not GOOGLE
+
+
+# --- Direction and isolated values ---------------------------------------------------------
+
+HEBREW_LABEL = "יום הולדת"
+
+
+@pytest.mark.parametrize("code", sorted(CATALOGS))
+def test_every_sentence_in_pieces_is_the_sentence_and_its_values_are_the_values(code: str) -> None:
+    language = _language(code)
+    for sentence in SENTENCES:
+        # Each place gets a value of its own, so every value can be found among the pieces.
+        values = {name: f"<{name}: {HEBREW_LABEL}>" for name in _places(sentence)}
+        said = words(sentence, **values)
+        parts = language.parts(said)
+        assert "".join(part.text for part in parts) == language.text(said)
+        assert sorted(part.text for part in parts if part.is_value) == sorted(values.values())
+        assert language.isolated(said).replace("\u2068", "").replace("\u2069", "") == language.text(said)
+
+
+def test_a_nested_sentence_is_our_words_and_only_its_values_are_isolated() -> None:
+    said = inactive(words("{field}: {problem}", field=HEBREW_LABEL, problem=words("{shown} is not a real date.", shown='"31.02.2027"')))
+    values = [part.text for part in ENGLISH.parts(said) if part.is_value]
+    assert values == [HEBREW_LABEL, '"31.02.2027"']
+    assert ENGLISH.isolated(said).startswith(f"\u2068{HEBREW_LABEL}\u2069: \u2068\"31.02.2027\"\u2069 is not a real date.")
+
+
+def test_a_date_value_is_isolated_as_the_page_language_wrote_it() -> None:
+    arabic_date = "الثلاثاء، 1 ديسمبر 2026"
+    language = Language("en", gettext.NullTranslations(), lambda _day: arabic_date, english_month_day)
+    said = words("{shown} has the wrong weekday: the date is {day}.", shown='"Mo 1.12.2026"', day=date(2026, 12, 1))
+    assert [part.text for part in language.parts(said) if part.is_value] == ['"Mo 1.12.2026"', arabic_date]
+
+
+def test_a_broken_translation_falls_back_to_english_in_pieces_too() -> None:
+    catalog = gettext.NullTranslations()
+    catalog.gettext = lambda _msgid: "Kaputt {feld"  # type: ignore[method-assign]
+    broken = Language("de", catalog, english_date, english_month_day)
+    said = words("Add {field} to {calendar}", field="Due", calendar="Outlook")
+    assert "".join(part.text for part in broken.parts(said)) == "Add Due to Outlook"
+
+
+@pytest.mark.parametrize(("code", "direction"), [("en", "ltr"), ("de", "ltr"), ("ja", "ltr"), ("ar", "rtl"), ("he", "rtl")])
+def test_a_language_is_written_in_its_script_s_direction(code: str, direction: str) -> None:
+    assert Language(code, gettext.NullTranslations(), english_date, english_month_day).direction == direction

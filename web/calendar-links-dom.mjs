@@ -18,6 +18,7 @@
 //   calendar-links-long-pages.mjs    very long pages: groups near the view only
 //   calendar-links-locale.mjs        the browser's locale data for a language
 //   calendar-links-frames.mjs        the frames around the page; copying or sharing a text
+//   calendar-links-notices.mjs       where a click's notice floats, following its group
 //
 // Lists cross over as JS arrays that Python converts in one call (to_py/to_js), not as JSON
 // text: a host page may have replaced JSON.parse or given arrays a toJSON (Prototype.js did).
@@ -45,3 +46,4 @@ export {
 } from "./calendar-links-long-pages.mjs";
 export { dateLanguage } from "./calendar-links-locale.mjs";
 export { canShare, copyOffer, frameSandboxes, offerText, shareOffer } from "./calendar-links-frames.mjs";
+export { floatNotice } from "./calendar-links-notices.mjs";

@@ -33,6 +33,9 @@ export function reportFailure(reason) {
   const notice = createElement("p");
   setAttribute(notice, "class", "calendar-links-failure");
   setAttribute(notice, "role", "status");
+  // English, left to right, on a page in any language and direction.
+  setAttribute(notice, "lang", "en");
+  setAttribute(notice, "dir", "ltr");
   notice.textContent = message;
   pageBody()?.append(notice);
   dispatchEvent(new CustomEvent("calendar-links:failed", { detail: { message } }));

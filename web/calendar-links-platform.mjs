@@ -56,6 +56,7 @@ export const rootMode = propertyOf(ShadowRoot, "mode");
 export const composedPath = methodOf(Event, "composedPath");
 export const observe = methodOf(globalThis.MutationObserver, "observe");
 const documentActiveElement = propertyOf(Document, "activeElement");
+const documentElementFromPoint = methodOf(Document, "elementFromPoint");
 export const rootActiveElement = propertyOf(ShadowRoot, "activeElement");
 
 // The document's parts, whatever its named elements are called.
@@ -67,6 +68,8 @@ export const allOnPage = (selector) => documentQuerySelectorAll(hostDocument, se
 export const firstOnPage = (selector) => documentQuerySelector(hostDocument, selector);
 export const createElement = (tag) => documentCreateElement(hostDocument, tag);
 export const listenOnPage = (type, listener) => addListener(hostDocument, type, listener);
+// The element shown at a point of the viewport (hit testing skips pointer-events: none).
+export const elementAtPoint = (x, y) => documentElementFromPoint(hostDocument, x, y);
 // A walker over the elements under node (a document, an element or a shadow root).
 export const elementWalker = (node) => documentCreateTreeWalker(hostDocument, node, 1);
 

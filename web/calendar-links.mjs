@@ -28,6 +28,7 @@ const RESTORE_MODULES = [
   "./calendar-links-page-changes.mjs",
   "./calendar-links-locale.mjs",
   "./calendar-links-frames.mjs",
+  "./calendar-links-notices.mjs",
   "./vendor/pyodide/pyodide.mjs",
   "./vendor/pyodide/pyodide.asm.mjs",
 ];

@@ -6,12 +6,21 @@ The shell shows Words through a `Language`: the page's gettext catalog (compiled
 py/calendar_links_core/translations/*.po at build time) and the browser's own date formatting (Intl), handed in
 as a plain function. A sentence the catalog lacks, or whose translation is broken, is shown
 in English: never as a key, never as an error.
+
+Every sentence is written in one language with one direction (`Language.direction`), which
+the shell puts on the element that shows it, so an English sentence on a right-to-left page
+keeps its punctuation at its end. The values inside (a field's label, the text a person
+typed, a date in the page's language) are isolated from the sentence around them, as Unicode
+Bidirectional Algorithm (UAX #9) isolates: `Language.parts` says which pieces are values, for
+the shell to put each in a `<bdi>`; `Language.isolated` wraps each in FSI ... PDI, for texts
+that are plain strings (an aria-label).
 """
 
 from __future__ import annotations
 
 import gettext
 import io
+import string
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +32,7 @@ __all__ = [
     "LANGUAGES",
     "Language",
     "MonthDay",
+    "Part",
     "Value",
     "Words",
     "catalog_from_mo",
@@ -36,6 +46,12 @@ __all__ = [
 # The languages with a catalog; every other page language is shown in English.
 LANGUAGES: Final = ("en", "de", "fr", "es", "it", "pt", "nl", "ja")
 DEFAULT_LANGUAGE: Final = "en"
+# The scripts of these languages run right to left (a catalog in one of them is shown so).
+_RIGHT_TO_LEFT: Final = frozenset({"ar", "fa", "he", "ur", "yi"})
+# First Strong Isolate and Pop Directional Isolate (UAX #9, section 2.7): the text between
+# them takes its own direction from its first strong letter and leaves the sentence's alone.
+_FIRST_STRONG_ISOLATE: Final = "\u2068"
+_POP_DIRECTIONAL_ISOLATE: Final = "\u2069"
 
 Value: TypeAlias = "str | int | date | MonthDay | Words"
 
@@ -59,6 +75,14 @@ class Words:
         return ENGLISH.text(self)
 
 
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A piece of a shown sentence: its text, and whether it is a value to isolate from the words around it."""
+
+    text: str
+    is_value: bool
+
+
 def words(msgid: str, **values: Value) -> Words:
     """The sentence msgid with its places filled by values, to be shown in the page's language."""
     return Words(msgid, tuple(sorted(values.items())))
@@ -78,6 +102,11 @@ class Language:
     format_date: Callable[[date], str]
     format_month_day: Callable[[MonthDay], str]
 
+    @property
+    def direction(self) -> str:
+        """The direction its sentences are written in: "ltr" or "rtl", as the HTML dir attribute takes it."""
+        return "rtl" if self.code in _RIGHT_TO_LEFT else "ltr"
+
     def gettext(self, msgid: str) -> str:
         """A fixed text in this language, else in English."""
         return self.catalog.gettext(msgid) or msgid
@@ -92,6 +121,40 @@ class Language:
         except (KeyError, IndexError, ValueError):
             # A translation with a misspelt or unbalanced place: English says it right.
             return sentence.msgid.format(**values)
+
+    def parts(self, sentence: Words | str) -> tuple[Part, ...]:
+        """The sentence as text() shows it, in pieces: the words of the sentence, and each value
+        (a sentence given as a value is split in turn, its own words are ours too)."""
+        if isinstance(sentence, str):
+            return (Part(self.gettext(sentence), False),)
+        values = dict(sentence.values)
+        template = self.gettext(sentence.msgid)
+        try:
+            pieces = list(string.Formatter().parse(template))
+            if any(name is not None and name not in values for _, name, _, _ in pieces):
+                raise KeyError(template)
+        except (KeyError, ValueError):
+            pieces = list(string.Formatter().parse(sentence.msgid))
+        found: list[Part] = []
+        for literal, name, _, _ in pieces:
+            if literal:
+                found.append(Part(literal, False))
+            if name is None:
+                continue
+            value = values[name]
+            if isinstance(value, Words):
+                found.extend(self.parts(value))
+            else:
+                found.append(Part(self._shown(value), True))
+        return tuple(found)
+
+    def isolated(self, sentence: Words | str) -> str:
+        """The sentence as one string with every value between FSI and PDI: for texts that can
+        hold no markup (an aria-label), where a `<bdi>` can't go."""
+        return "".join(
+            f"{_FIRST_STRONG_ISOLATE}{part.text}{_POP_DIRECTIONAL_ISOLATE}" if part.is_value else part.text
+            for part in self.parts(sentence)
+        )
 
     def _shown(self, value: Value) -> str:
         if isinstance(value, Words):

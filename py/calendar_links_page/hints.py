@@ -8,7 +8,7 @@ from typing import Final
 
 from calendar_links_page.interop import dom, present
 from calendar_links import record_link
-from calendar_links_page.languages import language_of
+from calendar_links_page.languages import language_of, speak_as
 from calendar_links_page.page_reader import attribute
 from calendar_links_page.page_render import element
 from calendar_links_core.ui_text import HINT_LINK, HINT_TEXT
@@ -35,6 +35,7 @@ def render_hints(show: bool, page_url: str, base_url: str) -> None:
         if current is not None and current.getAttribute("data-calendar-hint-for") == made_for:
             continue
         hint = element("p", _HINT_CLASS)
+        speak_as(hint, language)
         hint.setAttribute("data-calendar-hint-for", made_for)
         icon = element("span", "calendar-links-hint__icon")
         icon.setAttribute("aria-hidden", "true")

@@ -4,6 +4,10 @@ The language is the `lang` of the element's nearest ancestor that has one (usual
 `<html lang>`); a page without one, or in a language we have no catalog for, is English.
 Dates inside sentences are written by the browser's own Intl.DateTimeFormat for that
 language, so a German page reads "Mittwoch, 2. Dezember 2026".
+
+Our words carry the language and direction they are written in (`speak_as`), whatever the
+page's: an English sentence on a right-to-left page would otherwise take the page's
+direction, its full stop landing at its start and a quoted value reordered around it.
 """
 
 from __future__ import annotations
@@ -16,9 +20,9 @@ from typing import Any, Final
 from calendar_links_page.interop import dom, js, js_object, present
 from calendar_links_page.page_reader import attribute
 from calendar_links_core.translations import catalog
-from calendar_links_core.wording import Language, MonthDay, language_code
+from calendar_links_core.wording import Language, MonthDay, Words, language_code
 
-__all__ = ["LANG_ATTRIBUTE", "language_named", "language_of", "raw_language_of"]
+__all__ = ["LANG_ATTRIBUTE", "language_named", "language_of", "raw_language_of", "speak_as", "write_sentence"]
 
 # Where a group or a panel notes the `lang` it was made for (web/calendar-links-dom.mjs
 # compares it to spot a page whose language changed).
@@ -72,3 +76,25 @@ def _month_day_format(locale: str, code: str) -> Callable[[MonthDay], str]:
     formatted = _intl_format(locale, code, {"month": "long", "day": "numeric", "timeZone": "UTC"})
     # 2000 is a leap year: 29 February exists in it.
     return lambda day: formatted(date(2000, day.month, day.day))
+
+
+def speak_as(target: Any, language: Language) -> None:
+    """Mark an element of ours with the language and direction its words are written in."""
+    target.lang = language.code
+    target.dir = language.direction
+
+
+def write_sentence(target: Any, language: Language, sentence: Words | str) -> str:
+    """Make target show the sentence in language, each value in a <bdi> of its own (its direction
+    its own, apart from the sentence's); returns the text shown."""
+    speak_as(target, language)
+    nodes: list[Any] = []
+    for part in language.parts(sentence):
+        if part.is_value:
+            isolated = dom.createElement("bdi")
+            isolated.textContent = part.text
+            nodes.append(isolated)
+        else:
+            nodes.append(part.text)
+    target.replaceChildren(*nodes)
+    return str(target.textContent)

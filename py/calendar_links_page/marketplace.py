@@ -19,7 +19,7 @@ from calendar_links_page.interop import dom, js, present
 from calendar_links_page import browser_actions as browser
 from calendar_links_page import settings_store
 from calendar_links_page.error_boundary import is_element, listener
-from calendar_links_page.languages import language_of
+from calendar_links_page.languages import language_of, write_sentence
 from calendar_links_page.page_reader import attribute
 from calendar_links_page.marketplace_panel import PANEL_CLASS, STATUS_CLASS, new_panel, show_settings
 from calendar_links_core.providers.base import Provider
@@ -148,6 +148,6 @@ class Marketplace:
         # screen on a phone too; a live region that was there, empty, from the start.
         part = present(inside.closest(".calendar-links-app, .calendar-links-settings"))
         if part is not None:
-            part.querySelector("." + STATUS_CLASS).textContent = language_of(part).text(said)
+            write_sentence(part.querySelector("." + STATUS_CLASS), language_of(part), said)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from calendar_links_page.interop import dom, present
-from calendar_links_page.languages import language_of
+from calendar_links_page.languages import language_of, speak_as
 from calendar_links_page.page_render import element
 from calendar_links_core.providers.base import Provider
 from calendar_links_core.settings import REMINDER_CHOICES, Settings
@@ -42,6 +42,7 @@ DURATION_CHOICES: Final = (15, 30, 45, 60, 90, 120)
 def new_panel(offered: Sequence[Provider], keys: str, made_for: str, language: Language) -> Any:
     """A new panel for the calendars offered (keys), in language: the cards, then the settings."""
     panel = element("div", PANEL_CLASS)
+    speak_as(panel, language)
     panel.setAttribute("data-calendar-providers", keys)
     panel.setAttribute("data-calendar-panel-for", made_for)
     panel.append(_cards(offered, language), _settings(language))

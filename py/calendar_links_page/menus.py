@@ -4,6 +4,10 @@ Enter, Space or a click on the trigger opens the menu with focus on its first it
 Up: the last). In the menu, Arrow Down/Up move with wrap-around, Home/End go to the ends,
 Escape closes it and returns focus to the trigger, Tab closes it and moves on. A click
 elsewhere closes it. At most one menu is open on the page.
+
+The menu opens from the trigger toward the inline end (rightwards, leftwards on a
+right-to-left page, by the stylesheet's logical properties); where the viewport has no room
+on that side, it opens toward the inline start instead.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ __all__ = ["MENU_TRIGGER_SELECTOR", "close_open_menus", "on_menu_keydown", "togg
 
 MENU_TRIGGER_SELECTOR: Final = "button[data-calendar-menu]"
 _OPEN_TRIGGER: Final = MENU_TRIGGER_SELECTOR + "[aria-expanded='true']"
+_TOWARD_START: Final = "calendar-links__menu--toward-start"
 
 
 def _menu_of(trigger: Any) -> Any:
@@ -31,7 +36,11 @@ def _open(trigger: Any, focus_last: bool = False) -> None:
     close_open_menus()
     trigger.setAttribute("aria-expanded", "true")
     menu = _menu_of(trigger)
+    menu.classList.remove(_TOWARD_START)
     menu.hidden = False
+    box = menu.getBoundingClientRect()
+    if box.left < 0 or box.right > dom.pageRoot().clientWidth:
+        menu.classList.add(_TOWARD_START)
     items = _items(menu)
     if items:
         items[-1 if focus_last else 0].focus()

@@ -18,7 +18,7 @@ from typing import Any, Final
 
 from calendar_links_page.interop import dom, js, js_array, present
 from calendar_links import label_or_key
-from calendar_links_page.languages import language_named, language_of, raw_language_of
+from calendar_links_page.languages import language_named, language_of, raw_language_of, speak_as, write_sentence
 from calendar_links_core.providers.base import Preferences, Provider
 from calendar_links_core.ui_text import CANCEL_HINT, CANCEL_TEXT, MENU_TRIGGER_TEXT, accessible_label, menu_label
 from calendar_links_core.wording import Language, Words
@@ -93,6 +93,7 @@ def _labelled_button(class_name: str, text: str) -> Any:
 
 def _provider_button(provider: Provider, preferences: Preferences, in_menu: bool, language: Language) -> Any:
     button = _labelled_button("calendar-links__button", provider.short_name)
+    speak_as(button, language)
     button.setAttribute("data-calendar-provider", provider.key)
     button.title = language.text(provider.hint(preferences))
     if in_menu:
@@ -115,6 +116,7 @@ def _template(providers: Sequence[Provider], preferences: Preferences, language:
         # The menu-button pattern (WAI-ARIA APG): the trigger says it opens a menu and
         # whether it is open; web/calendar-links-dom.mjs gives each copy its own menu id.
         trigger = _labelled_button("calendar-links__button calendar-links__trigger", language.text(MENU_TRIGGER_TEXT))
+        speak_as(trigger, language)
         trigger.setAttribute("data-calendar-menu", "")
         trigger.setAttribute("aria-haspopup", "menu")
         trigger.setAttribute("aria-expanded", "false")
@@ -140,7 +142,9 @@ def _button_labels(
     if len(providers) >= MENU_FROM:
         labels = [menu_label(field_label, record_name), *labels]
     language = language_named(raw_language)
-    return tuple(language.text(label) for label in labels)
+    # An aria-label holds no markup: its values (the field's label, the record's name) are
+    # isolated by FSI ... PDI instead of a <bdi>.
+    return tuple(language.isolated(label) for label in labels)
 
 
 def shared_labels(fields: Any) -> frozenset[str]:
@@ -240,46 +244,36 @@ def show_message(
                 button.removeAttribute("aria-describedby")
         return
     message = _message(group, buttons)
-    text = language_of(group).text(problem)
     _leave_top_layer(message)
-    message.textContent = text
+    language = language_of(group)
+    text = write_sentence(message, language, problem)
     message.classList.remove(MESSAGE_CLASS + "--notice")
     message.classList.toggle(MESSAGE_CLASS + "--problem", not waiting)
     message.classList.toggle(MESSAGE_CLASS + "--waiting", waiting)
     if announce_it:
-        announce(text)
+        announce(text, language)
 
 
 def show_notice(group: Any, notice: Words | str) -> str:
     """Say, once, what a click did (read out through the page's live region); the notice floats
-    under the buttons, so nothing moves, and clears itself after a while. Returns the text shown."""
+    by the buttons, so nothing moves, and clears itself after a while. Returns the text shown."""
     message = _message(group, group.querySelectorAll("button"))
     message.classList.remove(MESSAGE_CLASS + "--problem", MESSAGE_CLASS + "--waiting", MESSAGE_CLASS + "--with-link")
     message.classList.add(MESSAGE_CLASS + "--notice")
-    text = language_of(group).text(notice)
-    message.textContent = text
+    language = language_of(group)
+    text = write_sentence(message, language, notice)
     _float_in_top_layer(group, message)
-    announce(text)
+    announce(text, language)
     dom.clearNoticeLater(message, text, _NOTICE_MILLISECONDS)
     return text
 
 
 def _float_in_top_layer(group: Any, message: Any) -> None:
-    """Show the notice in the top layer, under the group: an ancestor with `overflow: hidden`
-    or `clip` (the admin's form rows, cards, table cells) can't cut it off there. A browser
-    without popovers keeps it positioned in the page, as before."""
-    if not hasattr(message, "showPopover"):
-        return
-    box = group.getBoundingClientRect()
-    # Fixed coordinates under the group, on the side the text starts from.
-    right_to_left = js.getComputedStyle(group).direction == "rtl"
-    message.style.setProperty("--calendar-links-notice-top", f"{box.bottom}px")
-    message.style.setProperty("--calendar-links-notice-start", f"{js.innerWidth - box.right if right_to_left else box.left}px")
-    message.classList.toggle(MESSAGE_CLASS + "--rtl", right_to_left)
-    if not message.hasAttribute("popover"):
-        message.setAttribute("popover", "manual")
-    if not message.matches(":popover-open"):
-        message.showPopover()
+    """Show the notice in the top layer beside or near the group, following it as the page
+    scrolls (web/calendar-links-notices.mjs): an ancestor with `overflow: hidden` or `clip`
+    (the admin's form rows, cards, table cells) can't cut it off there. A browser without
+    popovers keeps it positioned in the page, as before."""
+    dom.floatNotice(group, message)
 
 
 def _leave_top_layer(message: Any) -> None:
@@ -307,9 +301,10 @@ def announcer() -> Any:
     return made
 
 
-def announce(text: str) -> None:
-    """Read text out through the page's live region."""
+def announce(text: str, language: Language) -> None:
+    """Read text out through the page's live region, in the voice of the language it is written in."""
     region = announcer()
+    speak_as(region, language)
     # Emptied now and filled a moment later: the same words twice in a row are then still a
     # change, and read again. A bound JS function, so no Python proxy waits on the timer.
     region.textContent = ""
@@ -342,7 +337,7 @@ def show_note(group: Any, note: Words | None) -> None:
     if current is None:
         current = element("span", _NOTE_CLASS)
         group.insertBefore(current, group.querySelector("." + MESSAGE_CLASS))
-    current.textContent = language_of(group).text(note)
+    write_sentence(current, language_of(group), note)
 
 
 def show_state(group: Any, state: str, cancel_label: Words | str, added_to: Sequence[str] = ()) -> None:
@@ -365,11 +360,12 @@ def show_state(group: Any, state: str, cancel_label: Words | str, added_to: Sequ
     if cancel is None:
         cancel = element("button", "calendar-links__button calendar-links__button--cancel", language.gettext(CANCEL_TEXT))
         cancel.type = "button"
+        speak_as(cancel, language)
         cancel.setAttribute("data-calendar-action", "cancel")
         cancel.title = language.gettext(CANCEL_HINT)
         # After the calendar buttons (or the menu), before the message.
         group.insertBefore(cancel, group.querySelector("." + MESSAGE_CLASS))
-    cancel.setAttribute("aria-label", language.text(cancel_label))
+    cancel.setAttribute("aria-label", language.isolated(cancel_label))
     cancel.removeAttribute("aria-disabled")
 
 
