@@ -70,7 +70,7 @@ def test_five_calendars_enabled_in_the_marketplace_each_make_the_event(
     assert group.get_attribute("data-calendar-providers") == " ".join(CALENDARS)
     for key in CALENDARS:
         trigger.click()
-        item = group.get_by_role("menuitem", name=f"Add Demo call to {CALENDAR_NAMES[key]}", exact=True)
+        item = group.get_by_role("menuitem", name=f"Add \u2068Demo call\u2069 to {CALENDAR_NAMES[key]}", exact=True)
         if key in WEB_LINKS:
             host, path, query = opened_query(context, watch, item)
             assert (host, path) == WEB_LINKS[key]
