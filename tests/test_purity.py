@@ -23,7 +23,7 @@ PURE_MODULES = (
 ALLOWED_IMPORTS = {
     "__future__", "collections", "dataclasses", "datetime", "functools", "hashlib", "importlib", "json",
     "enum", "re", "typing", "unicodedata", "urllib", "zoneinfo",
-    "icalendar", "dateutil", "gettext", "io",
+    "icalendar", "dateutil", "gettext", "io", "string",
     "calendar_links_core",
 }  # fmt: skip
 BROWSER_IMPORTS = {"js", "pyscript", "pyodide", "pyodide_js", "micropip", "webbrowser", "browser"}

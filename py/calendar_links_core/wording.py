@@ -123,8 +123,7 @@ class Language:
             return sentence.msgid.format(**values)
 
     def parts(self, sentence: Words | str) -> tuple[Part, ...]:
-        """The sentence as text() shows it, in pieces: the words of the sentence, and each value
-        (a sentence given as a value is split in turn, its own words are ours too)."""
+        """The sentence as text() shows it, in pieces: our words, and each value (a nested sentence split too)."""
         if isinstance(sentence, str):
             return (Part(self.gettext(sentence), False),)
         values = dict(sentence.values)
@@ -149,8 +148,7 @@ class Language:
         return tuple(found)
 
     def isolated(self, sentence: Words | str) -> str:
-        """The sentence as one string with every value between FSI and PDI: for texts that can
-        hold no markup (an aria-label), where a `<bdi>` can't go."""
+        """The sentence as one string, each value between FSI and PDI: for an aria-label, which holds no markup."""
         return "".join(
             f"{_FIRST_STRONG_ISOLATE}{part.text}{_POP_DIRECTIONAL_ISOLATE}" if part.is_value else part.text
             for part in self.parts(sentence)
