@@ -125,6 +125,8 @@ export function floatNotice(group, message) {
   if (typeof message.showPopover !== "function") return;
   if (!message.hasAttribute("popover")) message.setAttribute("popover", "manual");
   if (!message.matches(":popover-open")) message.showPopover();
+  // Notices cleared since are let go here too, on a page that never scrolls.
+  for (const shown of floating.keys()) if (!stillShown(shown)) floating.delete(shown);
   const spot = { group, side: "under" };
   floating.set(message, spot);
   spot.side = bestSide(group, message);

@@ -13,7 +13,7 @@ import pytest
 from conftest import ARTIFACTS, START_TIMEOUT_MS, PageWatch, enable_calendars, guard_route
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from test_host_conditions import page_with
-from test_host_faults import open_host
+from test_host_faults import expect_failed, open_failing, open_host
 from test_ux import PHONE
 
 from calendar_links_core.providers.registry import PROVIDERS
@@ -120,6 +120,18 @@ def test_our_english_on_a_right_to_left_page_reads_left_to_right_with_the_values
     region = page.locator(".calendar-links-announcer")
     expect(region).to_have_attribute("lang", "en")
     expect(region).to_have_text(notice.inner_text())
+
+
+def test_the_failure_notice_on_a_right_to_left_page_reads_left_to_right(
+    context: BrowserContext, watch: PageWatch, page: Page, base_url: str
+) -> None:
+    # A policy that blocks WebAssembly: the runtime module's English one-liner.
+    open_failing(context, page, base_url + "he.html", record_page("he"), {"Content-Security-Policy": "script-src 'self'"})
+    expect_failed(page, "blocks WebAssembly")
+    notice = page.locator(".calendar-links-failure")
+    expect(notice).to_have_attribute("lang", "en")
+    assert notice.evaluate("(notice) => getComputedStyle(notice).direction") == "ltr"
+    watch.console_errors.clear()
 
 
 MENU_BOXES = """() => {
