@@ -25,7 +25,7 @@ def readme_xhtml_loader() -> str:
     """The classic script the README gives for pages served as XHTML: its HTML block that imports."""
     section = README.read_text(encoding="utf-8").split(f"\n{EMBED_HEADING}\n", 1)[1].split("\n## ", 1)[0]
     blocks = re.findall(r"^```html\n(.*?)^```$", section, re.M | re.S)
-    loaders = [block.strip() for block in blocks if "import(" in block]
+    loaders = [str(block).strip() for block in blocks if "import(" in block]
     assert len(loaders) == 1, f"the README's {EMBED_HEADING!r} section gives no one classic loader"
     return loaders[0]
 

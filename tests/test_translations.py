@@ -101,13 +101,15 @@ def test_a_missing_translation_is_english_never_a_key() -> None:
     assert french.gettext("Not in any catalog") == "Not in any catalog"
 
 
-def test_a_translation_with_a_broken_place_falls_back_to_english() -> None:
-    class BrokenCatalog(gettext.NullTranslations):
-        def gettext(self, message: str) -> str:
-            return "Kaputt {feld"
+class BrokenCatalog(gettext.NullTranslations):
+    """A catalog whose every translation has an unbalanced place."""
 
-    catalog = BrokenCatalog()
-    broken = Language("de", catalog, english_date, english_month_day)
+    def gettext(self, message: str) -> str:
+        return "Kaputt {feld"
+
+
+def test_a_translation_with_a_broken_place_falls_back_to_english() -> None:
+    broken = Language("de", BrokenCatalog(), english_date, english_month_day)
     assert broken.text(words("Add {field} to {calendar}", field="Due", calendar="Outlook")) == "Add Due to Outlook"
 
 
@@ -163,9 +165,7 @@ def test_a_date_value_is_isolated_as_the_page_language_wrote_it() -> None:
 
 
 def test_a_broken_translation_falls_back_to_english_in_pieces_too() -> None:
-    catalog = gettext.NullTranslations()
-    catalog.gettext = lambda _msgid: "Kaputt {feld"  # type: ignore[method-assign]
-    broken = Language("de", catalog, english_date, english_month_day)
+    broken = Language("de", BrokenCatalog(), english_date, english_month_day)
     said = words("Add {field} to {calendar}", field="Due", calendar="Outlook")
     assert "".join(part.text for part in broken.parts(said)) == "Add Due to Outlook"
 

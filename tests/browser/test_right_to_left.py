@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import pytest
 from conftest import ARTIFACTS, START_TIMEOUT_MS, PageWatch, enable_calendars, guard_route
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, ViewportSize, expect
 from test_host_conditions import page_with
 from test_host_faults import expect_failed, open_failing, open_host
-from test_ux import PHONE
+from test_ux import PHONE, ContextOptions
 
 from calendar_links_core.providers.registry import PROVIDERS
 
@@ -74,7 +74,7 @@ READ_MESSAGE = """(selector) => {
 }"""
 
 
-def _button(page: Page, key: str, provider: str = "outlook"):  # noqa: ANN202 - Locator
+def _button(page: Page, key: str, provider: str = "outlook") -> Locator:
     return page.locator(f'[data-calendar-for="{key}"] [data-calendar-provider="{provider}"]')
 
 
@@ -183,7 +183,7 @@ TALL = '<div style="height: 150vh"></div>'
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 700}, {"width": 390, "height": 700}])
 @pytest.mark.parametrize("scroller", ["page", "box"])
 def test_a_click_notice_stays_by_its_button_as_the_page_or_a_box_scrolls_and_leaves_the_next_input_free(
-    context: BrowserContext, page: Page, base_url: str, viewport: dict[str, int], scroller: str
+    context: BrowserContext, page: Page, base_url: str, viewport: ViewportSize, scroller: str
 ) -> None:
     page.set_viewport_size(viewport)
     rows = record("he")
@@ -219,8 +219,8 @@ def test_screenshots_of_right_to_left_pages_light_dark_and_phone(
     """A problem message, a click's notice and an open menu, for a person to look at."""
     ARTIFACTS.mkdir(exist_ok=True)
     for variant in ("light", "dark", "phone"):
-        options = dict(PHONE) if variant == "phone" else {"viewport": {"width": 1280, "height": 900}}
-        context = browser.new_context(color_scheme="dark" if variant == "dark" else "light", **options)  # type: ignore[arg-type]
+        options: ContextOptions = PHONE if variant == "phone" else {"viewport": {"width": 1280, "height": 900}}
+        context = browser.new_context(color_scheme="dark" if variant == "dark" else "light", **options)
         context.route("**/*", lambda route: guard_route(watch, route))
         enable_calendars(context, {provider.key: True for provider in PROVIDERS})
         page = context.new_page()
