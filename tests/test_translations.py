@@ -154,7 +154,31 @@ def test_a_nested_sentence_is_our_words_and_only_its_values_are_isolated() -> No
     said = inactive(words("{field}: {problem}", field=HEBREW_LABEL, problem=words("{shown} is not a real date.", shown='"31.02.2027"')))
     values = [part.text for part in ENGLISH.parts(said) if part.is_value]
     assert values == [HEBREW_LABEL, '"31.02.2027"']
-    assert ENGLISH.isolated(said).startswith(f"\u2068{HEBREW_LABEL}\u2069: \u2068\"31.02.2027\"\u2069 is not a real date.")
+    # Only the Hebrew label can reorder the English sentence: the digits and quotes can't.
+    assert ENGLISH.isolated(said).startswith(f'\u2068{HEBREW_LABEL}\u2069: "31.02.2027" is not a real date.')
+
+
+@pytest.mark.parametrize(
+    ("value", "isolated"),
+    [
+        ("Kick-off call (2)", False),
+        ("31.02.2027", False),
+        (HEBREW_LABEL, True),
+        ("موعد التجديد", True),
+        ("١٢٣", True),  # Arabic-Indic digits
+        ("Renewal \u202eemit", True),  # a right-to-left override inside a value
+        ("Renewal \u2066x", True),  # an isolate left open
+    ],
+)
+def test_an_aria_label_isolates_the_values_that_could_reorder_an_english_sentence(value: str, isolated: bool) -> None:
+    shown = f"\u2068{value}\u2069" if isolated else value
+    assert ENGLISH.isolated(words("Add {field} to {calendar}", field=value, calendar="Outlook")) == f"Add {shown} to Outlook"
+
+
+def test_a_right_to_left_sentence_isolates_every_value() -> None:
+    hebrew = Language("he", gettext.NullTranslations(), english_date, english_month_day)
+    said = words("Add {field} to {calendar}", field="Renewal", calendar="Outlook")
+    assert hebrew.isolated(said) == "Add \u2068Renewal\u2069 to \u2068Outlook\u2069"
 
 
 def test_a_date_value_is_isolated_as_the_page_language_wrote_it() -> None:

@@ -12,8 +12,10 @@ the shell puts on the element that shows it, so an English sentence on a right-t
 keeps its punctuation at its end. The values inside (a field's label, the text a person
 typed, a date in the page's language) are isolated from the sentence around them, as Unicode
 Bidirectional Algorithm (UAX #9) isolates: `Language.parts` says which pieces are values, for
-the shell to put each in a `<bdi>`; `Language.isolated` wraps each in FSI ... PDI, for texts
-that are plain strings (an aria-label).
+the shell to put each in a `<bdi>`; `Language.isolated` wraps in FSI ... PDI each value that
+could reorder the sentence, for texts that are plain strings (an aria-label): a value of only
+left-to-right letters, digits and punctuation can't reorder an English sentence, so the
+accessible names hosts' own tests look for stay the same on left-to-right pages.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import gettext
 import io
 import string
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -52,6 +55,12 @@ _RIGHT_TO_LEFT: Final = frozenset({"ar", "fa", "he", "ur", "yi"})
 # them takes its own direction from its first strong letter and leaves the sentence's alone.
 _FIRST_STRONG_ISOLATE: Final = "\u2068"
 _POP_DIRECTIONAL_ISOLATE: Final = "\u2069"
+# Bidirectional classes (UAX #9, table 4) that reorder a left-to-right sentence around a value
+# holding them: right-to-left letters and Arabic digits, and explicit embeddings, overrides
+# and isolates, whose effect would run on past the value.
+_REORDERS_LEFT_TO_RIGHT: Final = frozenset(
+    {"R", "AL", "AN", "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
+)
 
 Value: TypeAlias = "str | int | date | MonthDay | Words"
 
@@ -148,11 +157,20 @@ class Language:
         return tuple(found)
 
     def isolated(self, sentence: Words | str) -> str:
-        """The sentence as one string, each value between FSI and PDI: for an aria-label, which holds no markup."""
+        """The sentence as one string, each value that could reorder it between FSI and PDI: for an aria-label."""
         return "".join(
-            f"{_FIRST_STRONG_ISOLATE}{part.text}{_POP_DIRECTIONAL_ISOLATE}" if part.is_value else part.text
+            f"{_FIRST_STRONG_ISOLATE}{part.text}{_POP_DIRECTIONAL_ISOLATE}"
+            if part.is_value and self._can_reorder(part.text)
+            else part.text
             for part in self.parts(sentence)
         )
+
+    def _can_reorder(self, value: str) -> bool:
+        # In a right-to-left sentence any value may (left-to-right letters, digits beside
+        # punctuation): isolate them all.
+        if self.direction == "rtl":
+            return True
+        return any(unicodedata.bidirectional(character) in _REORDERS_LEFT_TO_RIGHT for character in value)
 
     def _shown(self, value: Value) -> str:
         if isinstance(value, Words):

@@ -92,9 +92,9 @@ def test_automatic_fields_follow_the_contract(context: BrowserContext, page: Pag
         for key in ("close", "kickoff", "review")
     }
     assert labels == {
-        "close": "Add \u2068Close date\u2069 to Google Calendar",
-        "kickoff": "Add \u2068Kick-off\u2069 to Google Calendar",
-        "review": "Add \u2068Review\u2069 to Google Calendar",
+        "close": "Add Close date to Google Calendar",
+        "kickoff": "Add Kick-off to Google Calendar",
+        "review": "Add Review to Google Calendar",
     }
     # An input with neither name nor id has no KEY: no buttons.
     assert page.locator("section .calendar-links").count() == 4

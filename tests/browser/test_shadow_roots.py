@@ -178,7 +178,7 @@ def test_menus_and_automatic_fields_work_inside_components(
     open_host(context, page, base_url + "menus.html", component_page(body))
     # The record's automatic fields include the date inputs of the component inside it.
     trigger = page.locator(GROUP_OF.format("start") + " [data-calendar-menu]")
-    expect(trigger).to_have_attribute("aria-label", "Add to calendar: \u2068Start\u2069")
+    expect(trigger).to_have_attribute("aria-label", "Add to calendar: Start")
     expect(page.locator(GROUP_OF.format("review"))).to_have_count(1)
     expect(page.locator(".calendar-links")).to_have_count(2)
     # The menu-button pattern, inside the shadow root: keys reach it, Escape returns focus.
