@@ -179,6 +179,8 @@ LONG_TEXT = st.one_of(st.text(), st.text(min_size=600, max_size=2500))
     account=st.sampled_from([None, "zoe@example.com"]),
 )
 @example(title=HUGE, description=HUGE, location=HUGE, account="zoe@example.com")
+# A description that is only the mark a cut leaves, and a place too long to fit.
+@example(title="", description=ELLIPSIS, location=HUGE, account=None)
 def test_google_text_round_trips_or_is_shortened_visibly(
     title: str, description: str, location: str, account: str | None
 ) -> None:
@@ -188,8 +190,8 @@ def test_google_text_round_trips_or_is_shortened_visibly(
     parsed = parse_qs(urlsplit(url).query, keep_blank_values=True, errors="strict")
     query = {key: values[0] for key, values in parsed.items()}
     assert query.get("authuser") == account
-    if query["details"] == draft.description:
-        assert query["text"] == draft.title and query.get("location", "") == draft.location
+    texts = (query["text"], query["details"], query.get("location", ""))
+    if texts == (draft.title, draft.description, draft.location):
         # sprop goes only when the link would not fit with it.
         sprop = "&" + urlencode({"sprop": f"website:{LINK}"}, safe="/", quote_via=quote)
         assert query.get("sprop") == f"website:{LINK}" or len(url) + len(sprop) > MAX_URL_LENGTH
@@ -200,6 +202,10 @@ def test_google_text_round_trips_or_is_shortened_visibly(
     assert query["details"].endswith(tail) and draft.description.startswith(query["details"][: -len(tail)])
     for shown, full in ((query["text"], draft.title), (query.get("location", ""), draft.location)):
         assert shown == full or (shown.endswith(ELLIPSIS) and full.startswith(shown[:-1]))
+    # The description gives way first: the title or the place is cut only once it is down to
+    # the link (a description that was only "…" to begin with reads the same cut or not).
+    if (query["text"], query.get("location", "")) != (draft.title, draft.location):
+        assert query["details"] == tail
 
 
 # A year's margin at both ends keeps every UTC conversion and a week's length
