@@ -19,7 +19,7 @@ demo: static
 	$(PY) tools/serve.py --port $(PORT)
 
 test: static browser lint $(VITE_INSTALLED)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest --durations=20 $(PYTEST_ARGS)
 
 # The release files in dist/, each printed with its size and the version: the Django app's
 # wheel and sdist (tools/dist.py), the npm package and the plain static archive of the bundle

@@ -35,6 +35,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -46,10 +47,13 @@ WEBKIT_DRIVER = "/usr/bin/WebKitWebDriver"
 MINIBROWSER = next(iter(sorted(glob.glob("/usr/lib/*/webkit2gtk-4.1/MiniBrowser"))), "MiniBrowser")
 XVFB = "/usr/bin/Xvfb"
 START_TIMEOUT_S = 30.0
-# MiniBrowser now and then dies at its start (a segfault inside libc, seen under load), and
-# WebKitWebDriver then waits for it forever: a session gets this long, and one more try.
+# MiniBrowser now and then dies at its start (a segfault inside libc, about one start in ten,
+# in runs), and WebKitWebDriver then waits for it forever: a death is noticed within a second
+# and the start tried again, a few times; a start that hangs alive gets this long.
 SESSION_TIMEOUT_S = 60.0
-MINIBROWSER_TRIES = 2
+MINIBROWSER_TRIES = 6
+BROWSER_POLL_S = 0.25
+BROWSER_SEEN_WITHIN_S = 5.0
 # The function a test passes runs inside this wrapper, so every engine returns the same JSON.
 CALL_WRAPPER = "async (json) => JSON.stringify((await ({source})(...JSON.parse(json))) ?? null)"
 # Prefs on top of those Firefox's remote agent sets for automation: none of Firefox's own
@@ -257,16 +261,41 @@ class WebKitPage:
         for attempt in range(1, MINIBROWSER_TRIES + 1):
             self._start_driver()
             try:
-                session = self._request(
-                    "POST", "/session", {"capabilities": {"alwaysMatch": capabilities}}, timeout_s=SESSION_TIMEOUT_S
-                )
+                session = self._new_session(capabilities)
                 break
             except OSError:  # no answer: MiniBrowser died at its start
                 self._stop_driver()
                 if attempt == MINIBROWSER_TRIES:
                     raise RuntimeError(f"MiniBrowser did not start in {MINIBROWSER_TRIES} tries") from None
+                # Its deaths come in runs, a few within seconds: wait longer before each try.
+                time.sleep(attempt * 2)
         self._session = f"/session/{session['sessionId']}"
         self.version = str(session["capabilities"].get("browserVersion", ""))
+
+    def _new_session(self, capabilities: dict[str, Any]) -> Any:
+        """The driver's new session; OSError when the browser it started died before answering."""
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            answer = pool.submit(
+                self._request, "POST", "/session", {"capabilities": {"alwaysMatch": capabilities}}, SESSION_TIMEOUT_S
+            )
+            started: set[str] = set()
+            waited_s = 0.0
+            while not wait([answer], timeout=BROWSER_POLL_S).done:
+                waited_s += BROWSER_POLL_S
+                browsers = self._driver_children()
+                # Gone, or never seen: the driver starts MiniBrowser as soon as it is asked.
+                if started - browsers or (not started and not browsers and waited_s >= BROWSER_SEEN_WITHIN_S):
+                    # Stopping the driver ends the request it would never answer.
+                    self._stop_driver()
+                    raise OSError("MiniBrowser died at its start")
+                started |= browsers
+            return answer.result()
+
+    def _driver_children(self) -> set[str]:
+        try:
+            return set(Path(f"/proc/{self._driver.pid}/task/{self._driver.pid}/children").read_text().split())
+        except OSError:
+            return set()
 
     def _start_driver(self) -> None:
         self._screen, display = virtual_screen()
