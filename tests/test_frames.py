@@ -19,6 +19,10 @@ from calendar_links_core.wording import ENGLISH
 
 URL = "https://calendar.google.com/calendar/render?action=TEMPLATE&text=Renewal"
 ICS = "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
+
+
+def _never_asked(_text: str) -> bool:
+    raise AssertionError("a download known to be saved asks no share check")
 CROSS_ORIGIN = FrameLimits("unknown", "unknown")
 
 
@@ -69,13 +73,13 @@ def test_a_tab_refused_in_a_frame_offers_the_exact_link_to_copy_and_no_link_to_c
 
 def test_a_download_known_to_be_allowed_is_reported_and_remembered() -> None:
     assert may_download(TOP_PAGE)
-    assert download_substitute("Renewal.ics", ICS, "text/calendar", TOP_PAGE, can_share=True) is None
+    assert download_substitute("Renewal.ics", ICS.encode(), "text/calendar", TOP_PAGE, can_share=_never_asked) is None
 
 
 def test_a_download_a_frame_may_drop_is_tried_but_never_claimed() -> None:
     limits = FrameLimits("allowed", "unknown")
     assert may_download(limits)
-    substitute = download_substitute("Renewal.ics", ICS, "text/calendar", limits, can_share=False)
+    substitute = download_substitute("Renewal.ics", ICS.encode(), "text/calendar", limits, can_share=lambda _text: False)
     assert substitute is not None and substitute.link_text is None
     said = ENGLISH.text(substitute.said)
     assert "may block downloads" in said and 'If "Renewal.ics" didn\'t appear' in said
@@ -88,7 +92,7 @@ def test_a_download_a_frame_may_drop_is_tried_but_never_claimed() -> None:
 def test_a_download_a_frame_is_known_to_block_is_not_tried() -> None:
     limits = FrameLimits("allowed", "blocked")
     assert not may_download(limits)
-    substitute = download_substitute("Renewal.ics", ICS, "text/calendar", limits, can_share=True)
+    substitute = download_substitute("Renewal.ics", ICS.encode(), "text/calendar", limits, can_share=lambda text: text == ICS)
     assert substitute is not None and substitute.copy is not None and substitute.copy.share
     assert 'frame that blocks downloads, so "Renewal.ics" wasn\'t saved' in ENGLISH.text(substitute.said)
 

@@ -13,7 +13,7 @@ whatever the frame allows, the link or the file's text to copy or share.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final, Literal, TypeAlias
 
@@ -121,12 +121,15 @@ def tab_substitute(calendar_name: str, url: str, limits: FrameLimits, can_share:
 
 
 def download_substitute(
-    file_name: str, content: str, media_type: str, limits: FrameLimits, can_share: bool
+    file_name: str, content: bytes, media_type: str, limits: FrameLimits, can_share: Callable[[str], bool]
 ) -> Substitute | None:
     """What a group offers after a download a frame may have dropped; None: known to be allowed."""
-    # None: the group reports the download and the browser remembers it.
+    # None: the group reports the download and the browser remembers it. That is every click
+    # on a page of its own, so the file's text and the share check (the browser builds a
+    # File for it) are made only past this point.
     if limits.downloads == "allowed":
         return None
+    text = content.decode()
     if limits.downloads == "blocked":
         said = words(
             "This page is inside a frame that blocks downloads, so \"{file}\" wasn't saved. "
@@ -141,7 +144,7 @@ def download_substitute(
             file=file_name,
         )
     offer = CopyOffer(
-        content, words("The event as {file}", file=file_name), words("Copy event"), can_share, file_name, media_type
+        text, words("The event as {file}", file=file_name), words("Copy event"), can_share(text), file_name, media_type
     )
     return Substitute(said, None, "", offer)
 

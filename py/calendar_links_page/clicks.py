@@ -52,9 +52,12 @@ def _download(file: DownloadFile) -> Substitute | None:
     limits = browser.frames()
     if may_download(limits):
         browser.download_file(file.content, file.file_name, file.media_type)
-    text = file.content.decode()
     return download_substitute(
-        file.file_name, text, file.media_type, limits, browser.can_share(text, file.file_name, file.media_type)
+        file.file_name,
+        file.content,
+        file.media_type,
+        limits,
+        lambda text: browser.can_share(text, file.file_name, file.media_type),
     )
 
 
