@@ -63,8 +63,8 @@ $(VITE_INSTALLED): $(VITE_HOST)/package.json $(VITE_HOST)/package-lock.json
 $(LIGHTHOUSE): package.json package-lock.json
 	npm ci --no-audit --no-fund --include=dev
 
-# Always rebuilt, to pick up every change under py/: a few seconds, plus about 40 s of
-# brotli whenever the snapshot changed (tools/compress_static.mjs keeps the other results).
+# Always rebuilt, to pick up every change under py/: a few seconds, plus about a minute of
+# brotli and zstd whenever the snapshot changed (tools/compress_static.py keeps the other results).
 static: $(INSTALLED) $(NODE_INSTALLED)
 	$(PY) tools/build_static.py
 

@@ -72,7 +72,7 @@ from scale import report_scale, run_scale
 from serve import Answer
 from server import bench_server
 from text import progress
-from wire import report_wire, run_lighthouse, run_wire
+from wire import BROTLI, PLAIN, PRECOMPRESSED, report_wire, run_lighthouse, run_wire
 
 
 def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -149,6 +149,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     answered: list[Answer] = []
     with (
         bench_server(pages, answered=answered) as server,
+        bench_server(pages, codings=("br", "gzip")) as brotli_server,
         bench_server(pages, precompressed=False) as plain_server,
         sync_playwright() as playwright,
     ):
@@ -162,7 +163,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         visits = []
         if not options.engines_only:
             progress("7. on the wire")
-            visits = run_wire(playwright, watch, f"http://127.0.0.1:{plain_server.server_address[1]}/", options.wire_runs)
+            base_urls = {
+                PRECOMPRESSED: watch.base_url,
+                BROTLI: f"http://127.0.0.1:{brotli_server.server_address[1]}/",
+                PLAIN: f"http://127.0.0.1:{plain_server.server_address[1]}/",
+            }
+            visits = run_wire(playwright, watch, base_urls, options.wire_runs)
             audits = [] if options.no_lighthouse else run_lighthouse(watch)
             sections["wire"] = report_wire(visits, audits)
         engine_loads = []

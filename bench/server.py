@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from http.server import ThreadingHTTPServer
 from urllib.parse import urlsplit
 
-from serve import Answer, StaticHandler, make_server
+from serve import CODINGS, Answer, StaticHandler, make_server
 from catalog import ROOT
 
 
@@ -64,12 +64,17 @@ class BenchHandler(StaticHandler):
 
 @contextmanager
 def bench_server(
-    pages: dict[str, tuple[str, bytes]], *, precompressed: bool = True, answered: list[Answer] | None = None
+    pages: dict[str, tuple[str, bytes]],
+    *,
+    precompressed: bool = True,
+    codings: tuple[str, ...] = CODINGS,
+    answered: list[Answer] | None = None,
 ) -> Iterator[ThreadingHTTPServer]:
     """tools/serve.make_server on a free port, answering through the bench handler; with
-    precompressed=False every file goes out as it is on disk, as from a plain static host;
-    each answer appended to `answered` when a list is given."""
-    server = make_server(0, ROOT, precompressed=precompressed, answered=answered)
+    precompressed=False every file goes out as it is on disk, as from a plain static host, and
+    else only the siblings of the given codings; each answer appended to `answered` when a list
+    is given."""
+    server = make_server(0, ROOT, precompressed=precompressed, codings=codings, answered=answered)
     server.RequestHandlerClass = functools.partial(BenchHandler, directory=str(ROOT))
     server.generated_pages = pages  # type: ignore[attr-defined]
     server.refused_requests = []  # type: ignore[attr-defined]

@@ -32,7 +32,11 @@ from text import mmm, progress, spread, table
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 VENDOR = ROOT / "static" / "vendor"
-PRECOMPRESSED = "precompressed (.br/.gz)"
+PRECOMPRESSED = "precompressed (.zst/.br/.gz)"
+# The same server offering no zstd: what a browser without it, or a server without its
+# module (nginx), gets. Beside the row above, it shows what zstd costs a first visit in bytes
+# and saves a repeat visit in decoding (tools/compress_static.py).
+BROTLI = "precompressed (.br/.gz)"
 PLAIN = "plain static host"
 
 
@@ -60,6 +64,7 @@ SLOW = Network("20 Mbit/s, 40 ms", 20, 40)
 # the demo's PyScript tags with and without the preload hints beside it, and a plain host.
 WIRE_ROWS = (
     (PRECOMPRESSED, FAST, APP_EMBED),
+    (BROTLI, FAST, APP_EMBED),
     (PRECOMPRESSED, SLOW, APP_EMBED),
     (PRECOMPRESSED, FAST, APP),
     (PRECOMPRESSED, FAST, APP_PRELOAD),
@@ -157,16 +162,16 @@ def standby_visit(playwright: Playwright, watch: Watch, network: Network) -> Vis
             context.close()
 
 
-def run_wire(playwright: Playwright, watch: Watch, plain_base_url: str, runs: int) -> list[Visit]:
-    """Every row of WIRE_ROWS, `runs` times, first and repeat visit."""
+def run_wire(playwright: Playwright, watch: Watch, base_urls: dict[str, str], runs: int) -> list[Visit]:
+    """Every row of WIRE_ROWS, `runs` times, first and repeat visit; `base_urls` names the
+    server of each way of serving."""
     visits = []
     for run in range(runs):
         standby = standby_visit(playwright, watch, FAST)
         visits.append(standby)
         progress(f"run {run + 1}/{runs}  {standby.page}: standing by at {standby.ready_ms:.0f} ms, {standby.bytes_transferred / 1e3:.1f} kB")
         for serving, network, bench_page in WIRE_ROWS:
-            base_url = watch.base_url if serving == PRECOMPRESSED else plain_base_url
-            first, repeat = visit(playwright, watch, base_url, serving, network, bench_page)
+            first, repeat = visit(playwright, watch, base_urls[serving], serving, network, bench_page)
             visits += [first, repeat]
             progress(
                 f"run {run + 1}/{runs}  {bench_page.name[:26]:<26} {serving:<24} {network.name:<17} first {first.ready_ms:6.0f} ms "
@@ -313,7 +318,7 @@ def report_wire(visits: list[Visit], audits: list[dict[str, Any]]) -> tuple[str,
         "",
         "7a. Bytes per file of a first visit (bytes; the first run's loads; .gz = the gzip sibling on disk, what a host",
         "    that serves only gzip_static would send)",
-        table(["file", "raw", "precompressed", "plain host", ".gz on disk"], file_rows),
+        table(["file", "raw", "precompressed", "no zstd", "plain host", ".gz on disk"], file_rows),
         "",
         "7b. Lighthouse (its default simulated throttling; a fresh profile, so no calendar is enabled: the demo pages",
         "    show the marketplace hint and start Python all the same, the record page stands by; served precompressed)",
@@ -330,7 +335,7 @@ def file_table(visits: list[Visit], summary: dict[str, Any]) -> list[list[str]]:
         serving: next(
             (v for v in visits if (v.serving, v.network, v.page, v.kind) == (serving, FAST.name, APP_EMBED.name, "first")), None
         )
-        for serving in (PRECOMPRESSED, PLAIN)
+        for serving in (PRECOMPRESSED, BROTLI, PLAIN)
     }
     by_name: dict[str, dict[str, Any]] = {}
     for serving, first in firsts.items():
@@ -349,11 +354,12 @@ def file_table(visits: list[Visit], summary: dict[str, Any]) -> list[list[str]]:
             name,
             f"{entry['raw']:,}",
             f"{entry.get(PRECOMPRESSED, 0):,}",
+            f"{entry.get(BROTLI, 0):,}",
             f"{entry.get(PLAIN, 0):,}",
             "—" if entry["gz_on_disk"] is None else f"{entry['gz_on_disk']:,}",
         ]
         for name, entry in ordered
     ]
-    totals = [sum(entry.get(key) or 0 for entry in by_name.values()) for key in ("raw", PRECOMPRESSED, PLAIN)]
+    totals = [sum(entry.get(key) or 0 for entry in by_name.values()) for key in ("raw", PRECOMPRESSED, BROTLI, PLAIN)]
     rows.append(["total", *(f"{total:,}" for total in totals), ""])
     return rows

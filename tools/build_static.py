@@ -8,8 +8,8 @@ static/vendor/calendar-links.zip, the archive Python imports from (the dependenc
 and py/calendar_links_core/translations/*.po compiled to .mo by tools/catalogs.py), and calendar-links-lazy.zip,
 the same without what the snapshot already imported. Then every file the embed loads gets its
 content-hashed name, and our modules and stylesheet (web/) are written with those names in
-them (tools/hashed_names.py). Every file gets precompressed .br and .gz siblings
-(tools/compress_static.mjs) where they pay.
+them (tools/hashed_names.py). Every file gets precompressed .zst, .br and .gz siblings
+(tools/compress_static.py) where they pay.
 Nothing here reaches the network except pip, and only for wheels not downloaded yet.
 """
 
@@ -27,7 +27,8 @@ from packaging.requirements import Requirement
 
 from bundle import project
 from catalogs import compiled_catalogs
-from hashed_names import ENTRY_POINTS, COMPAT_RUNTIME, STATIC, write_digest_named_files
+from compress_static import compress_files
+from hashed_names import COMPRESSED_SUFFIXES, ENTRY_POINTS, COMPAT_RUNTIME, STATIC, write_digest_named_files
 from third_party_licenses import cpython_notice, document, npm_notice, wheel_notice
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -198,12 +199,9 @@ def write_licences() -> None:
 
 
 def compress_vendor_files() -> None:
-    """Write .br and .gz siblings of every vendored file and of the embed's own files."""
-    files = sorted(
-        str(path) for path in VENDOR.rglob("*") if path.is_file() and not path.name.endswith((".br", ".gz", ".partial"))
-    )
-    files += [str(STATIC / name) for name in (*ENTRY_POINTS, COMPAT_RUNTIME)]
-    subprocess.run(["node", str(ROOT / "tools" / "compress_static.mjs"), *files], check=True)
+    """Write the precompressed siblings of every vendored file and of the embed's own files."""
+    files = [path for path in VENDOR.rglob("*") if path.is_file() and not path.name.endswith((*COMPRESSED_SUFFIXES, ".partial"))]
+    compress_files([*files, *(STATIC / name for name in (*ENTRY_POINTS, COMPAT_RUNTIME))])
 
 
 def main() -> None:

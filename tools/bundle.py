@@ -15,6 +15,10 @@ STATIC = ROOT / "static"
 PYPROJECT = ROOT / "pyproject.toml"
 # Files only the demo page (index.html) uses: no host page needs them.
 DEMO_ONLY = ("demo",)
+# Django's static serving and whitenoise send .br and .gz siblings at most, never .zst ones
+# (whitenoise would even compress them again in collectstatic): the Python package goes
+# without them.
+ZSTD_SUFFIX = ".zst"
 
 
 def project() -> dict[str, str]:
@@ -24,10 +28,13 @@ def project() -> dict[str, str]:
     return {key: str(table[key]) for key in ("version", "description", "license")}
 
 
-def bundle_files(static: Path = STATIC) -> list[Path]:
-    """Every file of the bundle, relative to `static`, in a stable order."""
+def bundle_files(static: Path = STATIC, *, zstd: bool = True) -> list[Path]:
+    """Every file of the bundle, relative to `static`, in a stable order; without the .zst
+    siblings when `zstd` is false."""
     return sorted(
         path.relative_to(static)
         for path in static.rglob("*")
-        if path.is_file() and path.relative_to(static).parts[0] not in DEMO_ONLY
+        if path.is_file()
+        and path.relative_to(static).parts[0] not in DEMO_ONLY
+        and (zstd or path.suffix != ZSTD_SUFFIX)
     )

@@ -43,7 +43,7 @@ def staged_python_package(stage: Path = STAGE) -> Path:
     for po in app.glob("locale/*/LC_MESSAGES/django.po"):
         with po.open("rb") as source, po.with_suffix(".mo").open("wb") as target:
             write_mo(target, read_po(source))
-    files = bundle_files()
+    files = bundle_files(zstd=False)
     if not any(path.parts[0] == "vendor" for path in files):
         raise SystemExit("static/vendor is missing: run `make static` first")
     for relative in files:

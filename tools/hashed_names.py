@@ -57,7 +57,9 @@ STYLESHEET = "calendar-links.css"
 STYLESHEET_PART = re.compile(r'^@import "(css/[\w-]+\.css)";$', re.M)
 QUOTED_PATH = re.compile(r"""(["'])(\.\.?/[^"'\s\\]+)\1""")
 CSS_URL = re.compile(r"""url\(\s*(["']?)([^"')\s]+)\1\s*\)""")
-SIBLING_SUFFIXES = ("", ".br", ".gz")
+# The precompressed siblings the build writes beside a file (tools/compress_static.py).
+COMPRESSED_SUFFIXES = (".zst", ".br", ".gz")
+SIBLING_SUFFIXES = ("", *COMPRESSED_SUFFIXES)
 
 
 def web_constant(module: str, name: str) -> str:

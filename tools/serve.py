@@ -3,9 +3,9 @@
 A static server and nothing more: no route of ours, no network beyond loopback. It prints
 the URL it listens on (port 0 picks a free port) and serves until stopped.
 
-It serves the way the README asks a production server to (nginx's gzip_static and
-brotli_static, Caddy's `precompressed`): when the browser accepts brotli or gzip and the
-build wrote FILE.br or FILE.gz beside FILE, that sibling goes out as it is, with
+It serves the way docs/serving.md asks a production server to (Caddy's `precompressed`,
+nginx's gzip_static, brotli_static and zstd_static): when the browser accepts zstd, brotli or
+gzip and the build wrote FILE.zst, FILE.br or FILE.gz beside FILE, that sibling goes out as it is, with
 `Content-Encoding` and `Vary: Accept-Encoding`. `--plain` serves every file as it is on disk,
 as a static host that knows nothing of compression would.
 """
@@ -34,8 +34,10 @@ CONTENT_SECURITY_POLICY = (
     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
 
-# Precompressed siblings in order of preference (smallest first).
-ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
+# Precompressed siblings in order of preference: zstd first, for the repeat visits it decodes
+# faster from the browser's cache (tools/compress_static.py), then the smallest.
+ENCODINGS = (("zstd", ".zst"), ("br", ".br"), ("gzip", ".gz"))
+CODINGS = tuple(coding for coding, _ in ENCODINGS)
 # Files whose name (or folder's name) carries a digest of their content never change: a new
 # build has new names (tools/hashed_names.py), so a browser keeps these without asking again.
 # PyScript names its chunks the same way (core-C9KDLldu.js).
@@ -143,10 +145,11 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
     def send_head(self) -> Any:
         path = self.translate_path(self.path)
         # A sibling older than its file is left over from an earlier build: never serve it.
+        offered = getattr(self.server, "codings", CODINGS)
         siblings = [
             (coding, path + suffix)
             for coding, suffix in ENCODINGS
-            if os.path.isfile(path + suffix) and os.path.getmtime(path + suffix) >= os.path.getmtime(path)
+            if coding in offered and os.path.isfile(path + suffix) and os.path.getmtime(path + suffix) >= os.path.getmtime(path)
         ]
         if not getattr(self.server, "precompressed", True) or not siblings or not os.path.isfile(path):
             return super().send_head()
@@ -204,17 +207,19 @@ def make_server(
     directory: Path = ROOT,
     *,
     precompressed: bool = True,
+    codings: tuple[str, ...] = CODINGS,
     cors_origin: str | None = None,
     content_security_policy: str = CONTENT_SECURITY_POLICY,
     answered: list[Answer] | None = None,
 ) -> http.server.ThreadingHTTPServer:
-    """A server bound to 127.0.0.1 that serves `directory`, with precompressed siblings unless
-    told not to, to pages of cors_origin (or "*") as well when one is given, and with the
+    """A server bound to 127.0.0.1 that serves `directory`, with precompressed siblings (of the
+    given codings) unless told not to, to pages of cors_origin (or "*") as well when one is given, and with the
     given Content-Security-Policy on every response; each answer is appended to `answered`
     when a list is given."""
     handler = functools.partial(StaticHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.precompressed = precompressed  # type: ignore[attr-defined]
+    server.codings = codings  # type: ignore[attr-defined]
     server.cors_origin = cors_origin  # type: ignore[attr-defined]
     server.content_security_policy = content_security_policy  # type: ignore[attr-defined]
     server.answered = answered  # type: ignore[attr-defined]
