@@ -175,7 +175,7 @@ function writeStaticFile(path, bytes) {
 
 // The snapshot as the page reads it (web/calendar-links-files.mjs): its length, its runs of
 // pages that hold anything but zeros (offset and length of each), then those runs' bytes. About
-// 12 of its 31 MB are whole pages of zeros (memory Python freed or never used), which brotli
+// 14 of its 31 MB are whole pages of zeros (memory Python freed or never used), which brotli
 // sends for almost nothing but every visit would read back from the cache and copy again.
 const PAGE = 4096;
 

@@ -50,7 +50,7 @@ export function bytesOf(url) {
   return downloads.get(url);
 }
 
-// The snapshot is stored sparse: about 12 of its 31 MB are pages of zeros, which every visit
+// The snapshot is stored sparse: about 14 of its 31 MB are pages of zeros, which every visit
 // would otherwise read back from the HTTP cache, decode and copy again. Its parts, taken in
 // order, are one stream (tools/make_snapshot.mjs writes it) of little-endian 32-bit numbers:
 //   the snapshot's length, the number of runs, then each run's offset and length;
