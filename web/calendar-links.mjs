@@ -33,13 +33,9 @@ const RESTORE_MODULES = [
   "./vendor/pyodide/pyodide.asm.mjs",
 ];
 
-// When the page needs Python, the big downloads start now, side by side, instead of after the
-// chain of modules that leads to them (the runtime, Pyodide's loader, its interpreter). The
-// runtime takes the same downloads (calendar-links-files.mjs): one request per file in every
-// browser, where a `<link rel=preload as=fetch>` is fetched again by WebKit. The modules are
-// named to the browser at once too (a module preload fills the module map, which every
-// engine uses), through the platform's own methods, which a page's named elements can't hide
-// (calendar-links-platform.mjs).
+// When the page needs Python, the modules a start loads are named to the browser at once (a
+// module preload fills the module map, which every engine uses), through the platform's own
+// methods, which a page's named elements can't hide (calendar-links-platform.mjs).
 function preloadModules() {
   // A page whose policy allows scripts by nonce allows our module preloads with the same one.
   const nonce = firstOnPage("script[nonce]")?.nonce ?? "";
@@ -53,8 +49,8 @@ function preloadModules() {
   }
 }
 
-if (pageNeedsPython()) {
-  startRestoreDownloads();
+const needsPython = pageNeedsPython();
+if (needsPython) {
   try {
     preloadModules();
   } catch {
@@ -66,6 +62,13 @@ const { filesUnavailable, reportFailure, startBlocker } = await import("./calend
 const blocker = startBlocker();
 if (blocker === null) {
   import("./calendar-links-runtime.mjs").catch(() => reportFailure(filesUnavailable()));
+  // The big downloads start now, side by side, instead of after the chain of modules that
+  // leads to them (the runtime, Pyodide's loader, its interpreter); the runtime takes them
+  // (calendar-links-files.mjs): one request per file in every browser, where a
+  // `<link rel=preload as=fetch>` is fetched again by WebKit. Not before the runtime's import
+  // is under way: in Chromium a dynamic import then waited for their bodies (a warm start
+  // about 30 ms later, bench/README.md). A page that rules the start out downloads nothing.
+  if (needsPython) startRestoreDownloads();
 } else {
   reportFailure(blocker);
 }

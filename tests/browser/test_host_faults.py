@@ -283,9 +283,14 @@ def test_a_polluted_object_prototype_fails_visibly_with_its_reason(
     context: BrowserContext, watch: PageWatch, page: Page, base_url: str
 ) -> None:
     context.add_init_script("Object.prototype.google = true;")
+    # With a calendar on, so that the page would need Python: a start it rules out downloads nothing big.
+    set_integrations(context, google=True, outlook=False)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
     open_failing(context, page, base_url + "polluted.html", host_page(RECORD))
     expect_failed(page, 'added "google" to every object')
     expect(page.locator("[data-calendar-field]")).to_have_text("1 Dec 2026")
+    assert [url for url in requested if "/snapshot-" in url or url.endswith(".zip")] == []
     assert [text for text in watch.console_errors if "calendar-links" not in text] == []
     watch.console_errors.clear()
 
