@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Playwright
 
 from browser import COLLECT_JS, LOAD_TIMEOUT_MS, PROBE_SCRIPT, READY_MARK, Watch, measure_load, prepare_context
-from catalog import APP, APP_EMBED, APP_PRELOAD, BUILT, RECORD_STANDBY, ROOT, BenchPage
+from catalog import APP, APP_EMBED, APP_PRELOAD, BARE_SNAPSHOT, BUILT, RECORD_STANDBY, ROOT, BenchPage
 from chromium import CHROMIUM_ARGS, CHROMIUM_PATH
 from text import mmm, progress, spread, table
 
@@ -69,6 +69,9 @@ WIRE_ROWS = (
     (PRECOMPRESSED, FAST, APP),
     (PRECOMPRESSED, FAST, APP_PRELOAD),
     (PLAIN, FAST, APP_EMBED),
+    # Pyodide restored from the same snapshot, without the app or a page to read: the floor
+    # under the app's repeat visit.
+    (PRECOMPRESSED, FAST, BARE_SNAPSHOT),
 )
 TARGETS = {
     "first visit bytes": (7_000_000, 10_000_000),

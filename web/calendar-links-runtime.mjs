@@ -59,7 +59,7 @@ function wasmAnswerFails(starting) {
 // Where the browser doesn't record answers (WebKit): a HEAD request, once a start has taken
 // long enough to be worth asking about and is still going, so that a quick start, a repeat
 // visit above all, sends no request of its own for the file.
-const HEAD_AFTER_MS = 3000;
+export const HEAD_AFTER_MS = 3000;
 
 async function wasmHeadFails(startEnded) {
   await new Promise((resolve) => setTimeout(resolve, HEAD_AFTER_MS));
