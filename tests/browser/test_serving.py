@@ -1,5 +1,6 @@
-"""End-to-end: the app is the same whether its files go out precompressed (zstd siblings to Chromium,
-as the README asks of a production server) or as they are on disk (a plain static host)."""
+"""End-to-end: the app is the same whether its files go out precompressed (zstd siblings to
+Chromium, as docs/serving.md asks of a production server) or as they are on disk (a plain
+static host)."""
 
 from __future__ import annotations
 
