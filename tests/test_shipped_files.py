@@ -106,3 +106,8 @@ def test_every_precompressed_sibling_holds_its_file(suffix: str) -> None:
     for sibling in siblings:
         original = sibling.with_name(sibling.name.removesuffix(suffix))
         assert decoded(sibling) == original.read_bytes(), sibling.name
+
+
+def test_pyodides_interpreter_module_asks_to_be_compiled_as_it_is_parsed() -> None:
+    (interpreter,) = VENDOR.glob("pyodide/interpreter.*/pyodide.asm.mjs")
+    assert interpreter.read_bytes().startswith(b"//# allFunctionsCalledOnLoad\n")
