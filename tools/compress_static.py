@@ -65,10 +65,10 @@ def write_atomically(path: Path, data: bytes) -> None:
     os.replace(partial, path)
 
 
-def compressed(data: bytes, suffix: str) -> tuple[str, bytes]:
-    """The file's bytes in one format, from the cache when they were made before; and the
-    cache entry's name."""
-    name = hashlib.sha256(data).hexdigest() + suffix
+def compressed(data: bytes, digest: str, suffix: str) -> tuple[str, bytes]:
+    """The file's bytes (of that SHA-256 digest) in one format, from the cache when they were
+    made before; and the cache entry's name."""
+    name = digest + suffix
     cached = CACHE / name
     if cached.is_file():
         return name, cached.read_bytes()
@@ -80,9 +80,10 @@ def compressed(data: bytes, suffix: str) -> tuple[str, bytes]:
 def write_siblings(file: Path) -> list[str]:
     """Each format's sibling of `file` where it pays (any other one removed); the cache entries used."""
     data = file.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
     used = []
     for suffix in COMPRESSED_SUFFIXES:
-        name, result = compressed(data, suffix)
+        name, result = compressed(data, digest, suffix)
         used.append(name)
         sibling = file.with_name(file.name + suffix)
         if len(result) <= len(data) * WORTH_IT:

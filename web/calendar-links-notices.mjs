@@ -60,11 +60,18 @@ function fits({ left, top }, width, height) {
   return left >= EDGE && top >= EDGE && left + width <= viewportWidth - EDGE && top + height <= innerHeight - EDGE;
 }
 
+// Where the group is and how big its notice is, read once for choosing a side and placing it.
+function measured(group, message) {
+  return {
+    box: group.getBoundingClientRect(),
+    width: message.offsetWidth,
+    height: message.offsetHeight,
+    rightToLeft: getComputedStyle(group).direction === "rtl",
+  };
+}
+
 // The side that fits in the viewport and hides least; under when none fits.
-function bestSide(group, message) {
-  const box = group.getBoundingClientRect();
-  const { offsetWidth: width, offsetHeight: height } = message;
-  const rightToLeft = getComputedStyle(group).direction === "rtl";
+function bestSide({ box, width, height, rightToLeft }) {
   let best = "under";
   let fewest = Infinity;
   for (const side of ["beside", "under", "over"]) {
@@ -76,10 +83,7 @@ function bestSide(group, message) {
   return best;
 }
 
-function place(message, { group, side }) {
-  const box = group.getBoundingClientRect();
-  const { offsetWidth: width, offsetHeight: height } = message;
-  const rightToLeft = getComputedStyle(group).direction === "rtl";
+function place(message, side, { box, width, height, rightToLeft }) {
   const { left, top } = corner(side, box, width, height, rightToLeft);
   // Never past the viewport's inline edges, even for a group that is partly off screen.
   const viewportWidth = pageRoot().clientWidth;
@@ -99,8 +103,9 @@ function follow(rechoose) {
     if (!stillShown(message)) {
       floating.delete(message);
     } else {
-      if (rechoose) spot.side = bestSide(spot.group, message);
-      place(message, spot);
+      const measures = measured(spot.group, message);
+      if (rechoose) spot.side = bestSide(measures);
+      place(message, spot.side, measures);
     }
   }
 }
@@ -127,9 +132,9 @@ export function floatNotice(group, message) {
   if (!message.matches(":popover-open")) message.showPopover();
   // Notices cleared since are let go here too, on a page that never scrolls.
   for (const shown of floating.keys()) if (!stillShown(shown)) floating.delete(shown);
-  const spot = { group, side: "under" };
+  const measures = measured(group, message);
+  const spot = { group, side: bestSide(measures) };
   floating.set(message, spot);
-  spot.side = bestSide(group, message);
-  place(message, spot);
+  place(message, spot.side, measures);
   listen();
 }

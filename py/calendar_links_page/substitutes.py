@@ -52,14 +52,9 @@ def _offer(group: Any, offer: CopyOffer) -> Any:
     field.readOnly = True
     field.spellcheck = False
     field.setAttribute("aria-label", language.text(offer.field_label))
-    copy = render.element("button", "calendar-links__button calendar-links__copy-button", language.text(offer.copy_label))
-    copy.type = "button"
-    copy.setAttribute("data-calendar-action", "copy")
-    box.append(field, copy)
+    box.append(field, _action_button("copy", language.text(offer.copy_label)))
     if offer.share:
-        share = render.element("button", "calendar-links__button calendar-links__copy-button", language.gettext(SHARE_TEXT))
-        share.type = "button"
-        share.setAttribute("data-calendar-action", "share")
+        share = _action_button("share", language.gettext(SHARE_TEXT))
         if offer.file_name:
             share.setAttribute("data-calendar-file", offer.file_name)
             share.setAttribute("data-calendar-media-type", offer.media_type)
@@ -69,6 +64,13 @@ def _offer(group: Any, offer: CopyOffer) -> Any:
     box.append(status)
     browser.offer_text(box, offer.text)
     return box
+
+
+def _action_button(action: str, label: str) -> Any:
+    button = render.element("button", "calendar-links__button calendar-links__copy-button", label)
+    button.type = "button"
+    button.setAttribute("data-calendar-action", action)
+    return button
 
 
 def on_copy_click(button: Any, group: Any) -> None:
